@@ -1,0 +1,145 @@
+"""The Textual application: global bindings, screens and the wiring between them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import cast
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.screen import Screen
+
+from explorer.locations import shortlist_path
+from explorer.model import Catalog, ContentIssue
+from explorer.model.shortlist import Shortlist
+from explorer.palette import RoleCommands, ThemeCommands, system_commands
+from explorer.palette_compare import CompareCommands
+from explorer.palette_glossary import GlossaryCommands
+from explorer.screens.compare import SAME_ROLE_MESSAGE, CompareScreen
+from explorer.screens.glossary import GlossaryScreen
+from explorer.screens.help import HelpScreen
+from explorer.screens.main import MainScreen
+from explorer.screens.shortlist import ShortlistScreen
+
+
+class ExplorerApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "Métiers du e-commerce"
+
+    BINDING_GROUP_TITLE = "Partout"
+
+    BINDINGS = [
+        Binding("?", "help", "Aide", id="app.help", tooltip="Les touches de l'écran actuel"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Palette",
+            show=False,  # the footer shows it on its right edge already
+            id="app.palette",
+            tooltip="Aller à un métier par son nom, changer de thème…",
+        ),
+        Binding("q", "quit", "Quitter", id="quit"),
+    ]
+
+    COMMANDS = App.COMMANDS | {RoleCommands, ThemeCommands, CompareCommands, GlossaryCommands}
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        *,
+        issues: Sequence[ContentIssue] = (),
+        shortlist: Shortlist | None = None,
+        start_compare: tuple[str, str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.content_issues = tuple(issues)
+        self.shortlist = shortlist if shortlist is not None else Shortlist.open(shortlist_path())
+        self.start_compare = start_compare
+        self.compare_mark: str | None = None  # role marked with `c`, waiting for its pair
+        families, roles = len(catalog.families), len(catalog.roles)
+        self.sub_title = (
+            f"{families} famille{'s' if families > 1 else ''} · "
+            f"{roles} métier{'s' if roles > 1 else ''}"
+        )
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen()
+
+    def on_mount(self) -> None:
+        if self.content_issues:
+            self.notify(
+                f"{len(self.content_issues)} problème(s) dans le contenu : "
+                "lancez « explorer validate » pour le détail.",
+                severity="warning",
+                markup=False,
+            )
+        self.show_shortlist_warnings()
+        if self.start_compare:
+            self.open_compare(*self.start_compare)
+
+    # --- navigation between screens: every screen goes through these -------------------------
+
+    def open_role(self, role_id: str) -> None:
+        """Back to the explorer screen with this role highlighted and shown."""
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, MainScreen):
+            self.pop_screen()
+        if isinstance(self.screen, MainScreen):
+            self.screen.show_role(role_id)
+
+    def open_compare(self, a: str, b: str) -> None:
+        """Push the compare screen for roles a (left) and b (right)."""
+        unknown = [role_id for role_id in (a, b) if role_id not in self.catalog.roles]
+        if unknown:
+            names = ", ".join(f"« {role_id} »" for role_id in unknown)
+            self.notify(f"Métier inconnu : {names}.", severity="error", markup=False)
+            return
+        if a == b:
+            self.notify(SAME_ROLE_MESSAGE, severity="warning", markup=False)
+            return
+        self.push_screen(CompareScreen(a, b))
+
+    def open_shortlist(self) -> None:
+        """Push the shortlist screen."""
+        if not isinstance(self.screen, ShortlistScreen):
+            self.push_screen(ShortlistScreen())
+
+    def open_glossary(self, term_id: str | None = None) -> None:
+        """Push the glossary screen, optionally on one term."""
+        if isinstance(self.screen, GlossaryScreen):
+            # Already there (e.g. chosen from the palette): move to the term, never stack a second.
+            if term_id is not None:
+                self.screen.select_term(term_id)
+            return
+        self.push_screen(GlossaryScreen(term_id))
+
+    def toggle_favourite(self, role_id: str) -> bool:
+        """Add or remove a role from the shortlist, notify, and return whether it is now in."""
+        added = self.shortlist.toggle(role_id)
+        role = self.catalog.roles.get(role_id)
+        name = role.display_title if role else role_id
+        message = f"Ajouté à la sélection : {name}" if added else f"Retiré de la sélection : {name}"
+        self.notify(message, markup=False, timeout=2)
+        self.show_shortlist_warnings()
+        return added
+
+    def show_shortlist_warnings(self) -> None:
+        """A file moved aside, a folder that cannot be written: each said once."""
+        for warning in self.shortlist.take_warnings():
+            self.notify(warning, severity="warning", markup=False, timeout=15)
+
+    # --- help and command palette ----------------------------------------------------------
+
+    def action_help(self) -> None:
+        """The keys of whatever screen is current, generated from its bindings."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
+            placeholder = "Chercher un métier ou une commande…"
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from system_commands(self, screen)

@@ -1,0 +1,75 @@
+"""The `explorer` command: launches the app, or runs one of the subcommands."""
+
+from __future__ import annotations
+
+import time
+
+# `explorer --startup-time` counts imports from here, the first line of our own code to run.
+STARTED_AT = time.perf_counter()
+
+import argparse  # noqa: E402
+import sys  # noqa: E402
+from collections.abc import Sequence  # noqa: E402
+
+from explorer import __version__  # noqa: E402
+from explorer.cli import catalog_commands, glossary_commands, shortlist_commands  # noqa: E402
+from explorer.cli.common import CliError, global_options  # noqa: E402
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="explorer",
+        description="Métiers du e-commerce : explorer les métiers du e-commerce en France.",
+        parents=[global_options(suppress=False)],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--compare",
+        nargs=2,
+        metavar=("A", "B"),
+        help="ouvrir directement la comparaison de deux métiers",
+    )
+    parser.add_argument(
+        "--startup-time",
+        action="store_true",
+        help="démarrer sans affichage jusqu'au premier écran, puis afficher le détail "
+        "du temps de démarrage en millisecondes",
+    )
+    parser.add_argument(
+        "--json",
+        dest="startup_json",
+        action="store_true",
+        help="avec --startup-time : le détail en JSON",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMANDE")
+    catalog_commands.register(commands)
+    glossary_commands.register(commands)
+    shortlist_commands.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.startup_json and not args.startup_time:
+        parser.error("--json ne s'utilise ici qu'avec --startup-time")
+    if args.startup_time and (args.command is not None or args.compare):
+        parser.error("--startup-time ne se combine ni avec une commande ni avec --compare")
+    try:
+        if args.startup_time:
+            from explorer.cli.startup_time import startup_time
+
+            return startup_time(args)
+        if args.command is None:
+            from explorer.cli.launch import launch
+
+            return launch(args)
+        code: int = args.handler(args)
+        return code
+    except CliError as error:
+        print(f"explorer: {error}", file=sys.stderr)
+        return error.exit_code
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130

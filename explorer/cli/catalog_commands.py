@@ -1,0 +1,239 @@
+"""Browsing commands: validate, list, show, search, compare."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from explorer.cli.common import CliError, content_root, find_role, global_options, load_content
+from explorer.cli.filter_options import add_filter_arguments, role_filter_from_args
+from explorer.model import Catalog, Role, compare, load_catalog, search
+from explorer.model.filters import describe_empty
+
+
+def register(commands: Any) -> None:
+    options = global_options(suppress=True)
+
+    validate = commands.add_parser(
+        "validate", parents=[options], help="vérifier un dossier de contenu (strict)"
+    )
+    validate.add_argument("dir", nargs="?", type=Path, help="dossier à vérifier")
+    validate.set_defaults(handler=run_validate)
+
+    listing = commands.add_parser("list", parents=[options], help="familles et métiers")
+    listing.add_argument("--json", action="store_true", help="sortie JSON")
+    add_filter_arguments(listing)
+    listing.set_defaults(handler=run_list)
+
+    show = commands.add_parser("show", parents=[options], help="fiche complète d'un métier")
+    show.add_argument("role", metavar="ROLE", help="identifiant du métier")
+    show.add_argument("--json", action="store_true", help="sortie JSON")
+    show.set_defaults(handler=run_show)
+
+    find = commands.add_parser("search", parents=[options], help="chercher un métier")
+    find.add_argument("query", metavar="QUERY", help="titre, sigle, compétence, outil...")
+    find.add_argument("--limit", type=_positive, default=None, metavar="N")
+    find.add_argument("--json", action="store_true", help="sortie JSON")
+    find.set_defaults(handler=run_search)
+
+    versus = commands.add_parser("compare", parents=[options], help="comparer deux métiers")
+    versus.add_argument("a", metavar="A")
+    versus.add_argument("b", metavar="B")
+    versus.add_argument("--json", action="store_true", help="sortie JSON")
+    versus.set_defaults(handler=run_compare)
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"nombre entier attendu : {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("doit être au moins 1")
+    return number
+
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _print_json(value: object) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    root = args.dir if args.dir is not None else content_root(args)
+    result = load_catalog(root)
+    if result.issues:
+        for issue in result.issues:
+            print(issue)
+        print(f"{len(result.issues)} problème(s) trouvé(s)", file=sys.stderr)
+        return 1
+    catalog = result.catalog
+    print(
+        f"OK: {len(catalog.families)} families, {len(catalog.roles)} roles, "
+        f"{len(catalog.skills)} skills, {len(catalog.terms)} terms"
+    )
+    return 0
+
+
+def list_payload(catalog: Catalog, roles: list[Role] | None = None) -> dict[str, Any]:
+    wanted = set(catalog.roles) if roles is None else {r.id for r in roles}
+    return {
+        "families": [
+            {
+                "id": family.id,
+                "title": family.title,
+                "roles": [
+                    {"id": r.id, "title": r.display_title}
+                    for r in catalog.roles_of(family.id)
+                    if r.id in wanted
+                ],
+            }
+            for family in catalog.families
+        ]
+    }
+
+
+def run_list(args: argparse.Namespace) -> int:
+    catalog = load_content(args).catalog
+    role_filter = role_filter_from_args(catalog, args)
+    roles = role_filter.apply(catalog.roles.values())
+    payload = list_payload(catalog, roles)
+    if args.json:
+        _print_json(payload)
+        return 0
+    console = _console()
+    cause = role_filter.emptied_by(list(catalog.roles.values()))
+    if cause is not None:
+        console.print(Text(describe_empty(catalog, cause)))
+    for family in payload["families"]:
+        if role_filter.active and not family["roles"]:
+            continue  # a filtered list shows only the families that still have roles
+        console.print(Text(f"{family['title']} ({len(family['roles'])})", style="bold"))
+        for role in family["roles"]:
+            line = Text("  ")
+            line.append(role["id"], style="cyan")
+            line.append(f"  {role['title']}")
+            console.print(line)
+    return 0
+
+
+def role_payload(catalog: Catalog, role: Role) -> dict[str, Any]:
+    family = catalog.family(role.family)
+    return {
+        "id": role.id,
+        "title": role.title,
+        "title_feminine": role.title_feminine,
+        "aliases": list(role.aliases),
+        "family": {"id": role.family, "title": family.title if family else role.family},
+        "rome": role.rome,
+        "summary": role.summary,
+        "missions": list(role.missions),
+        "skills": [
+            {"id": s.id, "label": s.label, "category": s.category}
+            for s in catalog.role_skills(role)
+        ],
+        "tools": list(role.tools),
+        "levels": list(role.access.levels),
+        "access": list(role.access.paths),
+        "employers": list(role.employers),
+        "context": role.context,
+        "related": [{"role": link.role, "kind": link.kind} for link in role.related],
+        "terms": list(role.terms),
+        "sources": list(role.sources),
+    }
+
+
+def run_show(args: argparse.Namespace) -> int:
+    catalog = load_content(args).catalog
+    role = find_role(catalog, args.role)
+    if args.json:
+        _print_json(role_payload(catalog, role))
+        return 0
+    from explorer.cli.render import render_role
+
+    _console().print(render_role(catalog, role))
+    return 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    catalog = load_content(args).catalog
+    hits = search(catalog, args.query, limit=args.limit)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": h.role.id,
+                    "title": h.role.display_title,
+                    "score": h.score,
+                    "matched": list(h.matched),
+                }
+                for h in hits
+            ]
+        )
+        return 0
+    console = _console()
+    if not hits:
+        console.print(Text(f"Aucun métier ne correspond à « {args.query} »."))
+        return 0
+    for hit in hits:
+        line = Text()
+        line.append(f"{hit.role.id:<28}", style="cyan")
+        line.append(hit.role.display_title)
+        line.append(f"  ({', '.join(hit.matched)})", style="dim")
+        console.print(line)
+    return 0
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    catalog = load_content(args).catalog
+    a, b = find_role(catalog, args.a), find_role(catalog, args.b)
+    if a.id == b.id:
+        raise CliError("comparer un métier avec lui-même n'a pas de sens : choisissez deux métiers")
+    result = compare(catalog, a, b)
+    if args.json:
+        _print_json(
+            {
+                "a": a.id,
+                "b": b.id,
+                "shared": list(result.shared),
+                "only_a": list(result.only_a),
+                "only_b": list(result.only_b),
+                "overlap": round(result.overlap, 4),
+            }
+        )
+        return 0
+    table = Table(title=Text(f"{a.display_title}  ↔  {b.display_title}"), expand=True)
+    table.add_column(Text(a.display_title), ratio=1)
+    table.add_column(Text(b.display_title), ratio=1)
+    label = {s: catalog.skills[s].label for s in catalog.skills}
+    for skill in result.shared:
+        table.add_row(
+            Text(f"● {label[skill]}", style="green"), Text(f"● {label[skill]}", style="green")
+        )
+    for index in range(max(len(result.only_a), len(result.only_b))):
+        left = result.only_a[index] if index < len(result.only_a) else None
+        right = result.only_b[index] if index < len(result.only_b) else None
+        table.add_row(
+            Text(f"○ {label[left]}") if left else Text(""),
+            Text(f"○ {label[right]}") if right else Text(""),
+        )
+    console = _console()
+    console.print(table)
+    console.print(
+        Text(
+            f"Compétences communes : {len(result.shared)} sur {result.union_size} "
+            f"({result.overlap_percent} %)",
+            style="bold",
+        )
+    )
+    return 0

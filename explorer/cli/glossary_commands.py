@@ -1,0 +1,74 @@
+"""`explorer define TERM`: one glossary term, its definition and the roles that use it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from explorer.cli.common import CliError, global_options, load_content
+from explorer.model import Catalog, Term
+from explorer.model.glossary import find_term, term_suggestions
+
+
+def register(commands: Any) -> None:
+    define = commands.add_parser(
+        "define", parents=[global_options(suppress=True)], help="définition d'un terme du jargon"
+    )
+    define.add_argument("term", metavar="TERM", help="terme, sigle ou synonyme (SEO, S.E.A....)")
+    define.add_argument("--json", action="store_true", help="sortie JSON")
+    define.set_defaults(handler=run_define)
+
+
+def term_payload(catalog: Catalog, term: Term) -> dict[str, Any]:
+    return {
+        "id": term.id,
+        "term": term.term,
+        "definition": term.definition,
+        "aliases": list(term.aliases),
+        "roles": [
+            {"id": role.id, "title": role.display_title}
+            for role in catalog.roles_using_term(term.id)
+        ],
+    }
+
+
+def find_term_or_fail(catalog: Catalog, wanted: str) -> Term:
+    term = find_term(catalog, wanted)
+    if term is not None:
+        return term
+    close = term_suggestions(catalog, wanted)
+    hint = f" ; vouliez-vous dire : {', '.join(t.term for t in close)} ?" if close else ""
+    raise CliError(f"terme inconnu « {wanted} »{hint}")
+
+
+def run_define(args: argparse.Namespace) -> int:
+    catalog = load_content(args).catalog
+    term = find_term_or_fail(catalog, args.term)
+    payload = term_payload(catalog, term)
+    if args.json:
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    console = Console(highlight=False, soft_wrap=False)
+    console.print(Text(term.term, style="bold"))
+    if term.aliases:
+        console.print(Text(f"Aussi : {', '.join(term.aliases)}", style="italic"))
+    console.print(Text(""))
+    console.print(Text(term.definition))
+    roles = payload["roles"]
+    console.print(Text(""))
+    if roles:
+        console.print(Text("Métiers qui emploient ce terme", style="bold magenta"))
+        for role in roles:
+            line = Text("  ")
+            line.append(f"{role['id']:<28}", style="cyan")
+            line.append(role["title"])
+            console.print(line)
+    else:
+        console.print(Text("Terme général : aucune fiche métier ne le cite.", style="dim"))
+    return 0

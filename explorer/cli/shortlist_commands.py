@@ -1,0 +1,211 @@
+"""`explorer shortlist list|add|remove|export`: the saved roles from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from explorer.cli.common import CliError, find_role, global_options, load_content
+from explorer.locations import shortlist_path
+from explorer.model import Catalog
+from explorer.model.export import (
+    default_export_name,
+    free_path,
+    shortlist_markdown,
+    write_export,
+)
+from explorer.model.shortlist import ABSENT_ROLE, Shortlist
+from explorer.model.text import one_line
+
+
+def register(commands: Any) -> None:
+    options = global_options(suppress=True)
+    group = commands.add_parser(
+        "shortlist",
+        parents=[options],
+        help="votre sélection de métiers (favoris et notes)",
+        description=f"Votre sélection, enregistrée dans {shortlist_path()}.",
+    )
+    actions = group.add_subparsers(dest="shortlist_command", metavar="ACTION", required=True)
+
+    listing = actions.add_parser("list", parents=[options], help="les métiers de la sélection")
+    listing.add_argument("--json", action="store_true", help="sortie JSON")
+    listing.set_defaults(handler=run_list)
+
+    add = actions.add_parser("add", parents=[options], help="ajouter un métier")
+    add.add_argument("role", metavar="ROLE", help="identifiant du métier")
+    add.add_argument("--note", metavar="TEXT", default=None, help="une note libre")
+    add.set_defaults(handler=run_add)
+
+    remove = actions.add_parser("remove", parents=[options], help="retirer un métier")
+    remove.add_argument("role", metavar="ROLE", help="identifiant du métier")
+    remove.set_defaults(handler=run_remove)
+
+    export = actions.add_parser("export", parents=[options], help="exporter en Markdown")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        default=None,
+        help="fichier à écrire (« - » pour la sortie standard) ; "
+        "par défaut shortlist-AAAA-MM-JJ.md dans le dossier courant",
+    )
+    export.set_defaults(handler=run_export)
+
+
+def _open_shortlist(*, changing: bool) -> Shortlist:
+    shortlist = Shortlist.open(shortlist_path())
+    if changing:
+        _check_saved(shortlist)
+    else:
+        _print_warnings(shortlist)
+    return shortlist
+
+
+def _print_warnings(shortlist: Shortlist) -> None:
+    for warning in shortlist.take_warnings():
+        if shortlist.storage_problem and warning.startswith(shortlist.storage_problem):
+            warning = shortlist.storage_problem  # "kept in memory" means nothing to a command
+        print(f"attention : {warning}", file=sys.stderr)
+
+
+def _check_saved(shortlist: Shortlist) -> None:
+    """A command's only job is to change the file: failing to save is an error, not a warning."""
+    if shortlist.persistent:
+        _print_warnings(shortlist)
+        return
+    shortlist.take_warnings()
+    raise CliError(f"{shortlist.storage_problem} : rien n'a été modifié", exit_code=1)
+
+
+def _title(catalog: Catalog, role_id: str) -> str | None:
+    role = catalog.roles.get(role_id)
+    return role.display_title if role else None
+
+
+def list_payload(catalog: Catalog, shortlist: Shortlist) -> dict[str, Any]:
+    return {
+        "entries": [
+            {
+                "role": entry.role,
+                "title": _title(catalog, entry.role),
+                "added": entry.added.isoformat(),
+                "note": entry.note,
+                "known": entry.role in catalog.roles,
+            }
+            for entry in shortlist.entries
+        ]
+    }
+
+
+def run_list(args: argparse.Namespace) -> int:
+    catalog = load_content(args).catalog
+    shortlist = _open_shortlist(changing=False)
+    if args.json:
+        json.dump(list_payload(catalog, shortlist), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    console = Console(highlight=False, soft_wrap=True)
+    if not len(shortlist):
+        console.print(
+            Text("Votre sélection est vide : « explorer shortlist add ROLE » pour la remplir.")
+        )
+        return 0
+    for number, entry in enumerate(shortlist.entries, start=1):
+        title = _title(catalog, entry.role)
+        line = Text(f"{number:>2}. ")
+        line.append(f"{one_line(entry.role):<28}", style="cyan")
+        line.append(one_line(title) if title else ABSENT_ROLE, style="" if title else "yellow")
+        line.append(f"  (ajouté le {entry.added.strftime('%d/%m/%Y')})", style="dim")
+        console.print(line)
+        for note_line in entry.note.strip().splitlines():
+            console.print(Text(f"      {one_line(note_line)}", style="italic"))
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    catalog = load_content(args).catalog
+    role = find_role(catalog, args.role)
+    shortlist = _open_shortlist(changing=True)
+    added = shortlist.add(role.id, args.note or "")
+    if not added and args.note is not None:
+        shortlist.set_note(role.id, args.note)
+    _check_saved(shortlist)
+    if added:
+        print(f"Ajouté à la sélection : {one_line(role.display_title)}")
+    elif args.note is not None:
+        print(f"Déjà dans la sélection, note mise à jour : {one_line(role.display_title)}")
+    else:
+        print(f"Déjà dans la sélection : {one_line(role.display_title)}")
+    return 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    catalog = load_content(args).catalog
+    shortlist = _open_shortlist(changing=True)
+    # A role kept in the file but gone from the catalogue can still be removed by its id.
+    if args.role not in shortlist:
+        in_list = [entry.role for entry in shortlist.entries]
+        close = difflib.get_close_matches(args.role, in_list, n=3, cutoff=0.5)
+        hint = f" ; vouliez-vous dire : {', '.join(close)} ?" if close else ""
+        raise CliError(f"« {args.role} » n'est pas dans votre sélection{hint}")
+    shortlist.remove(args.role)
+    _check_saved(shortlist)
+    name = _title(catalog, args.role) or args.role
+    print(f"Retiré de la sélection : {one_line(name)}")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    catalog = load_content(args).catalog
+    shortlist = _open_shortlist(changing=False)
+    today = date.today()
+    text = shortlist_markdown(catalog, shortlist.entries, today=today)
+    output: Path | None = args.output
+    if output is not None and str(output) == "-":
+        sys.stdout.write(text)
+        return 0
+    if output is None:
+        # The default name never replaces an older export: the next free name is used instead.
+        target = free_path(Path.cwd() / default_export_name(today))
+        overwrite = False
+    else:
+        target = output
+        overwrite = target.exists() and _confirm_overwrite(target)
+    if target.is_dir():
+        raise CliError(f"{target} : c'est un dossier ; donnez un nom de fichier")
+    try:
+        write_export(target, text, overwrite=overwrite)
+    except FileExistsError:
+        raise CliError(
+            f"{target} existe déjà : rien n'a été écrit ; choisissez un autre nom avec -o",
+            exit_code=1,
+        ) from None
+    except OSError as error:
+        raise CliError(
+            f"{target} : écriture impossible ({error.strerror or error})", exit_code=1
+        ) from None
+    count = len(shortlist)
+    plural = "métier" if count == 1 else "métiers"
+    print(f"Sélection exportée ({count} {plural}) : {target.resolve()}")
+    return 0
+
+
+def _confirm_overwrite(target: Path) -> bool:
+    """Ask on a terminal; in a script, never replace a file silently."""
+    if target.is_dir() or not sys.stdin.isatty():
+        return False
+    try:
+        answer = input(f"{target} existe déjà. Le remplacer ? [o/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in {"o", "oui", "y", "yes"}

@@ -1,0 +1,41 @@
+"""Every path the app uses, in one place: bundled content, user data, cache."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "metiers-ecommerce"
+DATA_DIR_ENV = "EXPLORER_DATA_DIR"
+CACHE_DIR_ENV = "EXPLORER_CACHE_DIR"
+
+
+def bundled_content() -> Path:
+    """The catalogue shipped with the package (wheel), or the checkout's content/ (editable)."""
+    packaged = resources.files("explorer").joinpath("_content")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "content"
+
+
+def data_dir() -> Path:
+    """Where the user's own files live (the shortlist). EXPLORER_DATA_DIR overrides it."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Where rebuildable files live (the parsed catalogue). EXPLORER_CACHE_DIR overrides it."""
+    override = os.environ.get(CACHE_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def shortlist_path() -> Path:
+    return data_dir() / "shortlist.toml"

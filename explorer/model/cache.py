@@ -1,0 +1,362 @@
+"""The parsed catalogue kept on disk, so that a start-up with unchanged content skips TOML.
+
+One file per content folder in the user cache directory. It holds the loaded catalogue,
+its content problems (so that a lenient load still warns) and the search index, as plain
+values written with `marshal` (fast, and it never builds arbitrary objects).
+
+The file is only used when everything matches: its magic bytes and format, a key made of
+the app version, the Python version, the model's source files and, for every content file,
+its path, size, modification time and inode; then the payload's length and CRC-32. Anything
+else (a damaged, truncated, foreign or outdated file, a decoding error) and the content is
+loaded from the TOML files again, and the cache rewritten. A cache that cannot be written is
+skipped without a word.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import marshal
+import os
+import stat
+import sys
+import time
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import explorer
+from explorer.model.catalog import Access, Catalog, Family, RelatedRole, Role, Skill, Term
+from explorer.model.loader import ContentIssue, LoadResult, load_catalog
+from explorer.model.search import SearchIndex
+
+MAGIC = b"explorer-cache\x00\x01"
+FORMAT = 1
+# A content file changed this recently may change again within the file system's clock
+# tick without its modification time moving: such a load is not cached.
+SETTLE_SECONDS = 2.0
+TOP_FILES = ("families.toml", "skills.toml", "glossary.toml")
+_MAX_HEADER = 4096
+
+
+@dataclass(frozen=True)
+class CachedLoad:
+    """A loaded catalogue (its search index attached) and where the time went."""
+
+    result: LoadResult
+    from_cache: bool
+    load_seconds: float  # TOML parse and validation, or reading the cache
+    index_seconds: float  # building the search index (from the cache: unpacked when first used)
+    save_seconds: float = 0.0  # writing the cache after a load from TOML
+    saved: bool = False  # whether the cache was (re)written
+
+
+def cache_file(root: Path, directory: Path) -> Path:
+    """One file per content folder (as given and as resolved)."""
+    name = f"{root}\x00{_resolved(root)}".encode("utf-8", "surrogateescape")
+    return directory / f"catalogue-{hashlib.sha256(name).hexdigest()[:20]}.bin"
+
+
+def load(root: Path, directory: Path | None = None) -> CachedLoad:
+    """The catalogue of `root`, from the cache when it is valid, else from TOML (then cached)."""
+    if directory is None:
+        from explorer.locations import cache_dir
+
+        directory = cache_dir()
+    with _collector_paused():
+        started = time.perf_counter()
+        files = content_files(root)
+        key = _digest(files) if files is not None else None
+        path = cache_file(root, directory)
+        if key is not None:
+            payload = _read(path, key)
+            if payload is not None:
+                try:
+                    catalog_values, packed_index = payload
+                    result = _decode_result(catalog_values, root)
+                    if not isinstance(packed_index, bytes):
+                        raise TypeError("search index: bytes expected")
+                except Exception:  # anything unexpected in the file: rebuild, never trust it
+                    pass
+                else:
+                    # The index is unpacked on the first search (or `prepare()`).
+                    attach_index(result.catalog, SearchIndex(result.catalog, packed_index))
+                    return CachedLoad(result, True, time.perf_counter() - started, 0.0)
+        result = load_catalog(root)
+        loaded = time.perf_counter()
+        index = SearchIndex(result.catalog)
+        attach_index(result.catalog, index)
+        indexed = time.perf_counter()
+        saved = False
+        if key is not None and files is not None and _settled(files):
+            saved = _write(path, key, (_encode_result(result), index.pack()))
+        done = time.perf_counter()
+    return CachedLoad(result, False, loaded - started, indexed - loaded, done - indexed, saved)
+
+
+def attach_index(catalog: Catalog, index: SearchIndex) -> None:
+    """Give the catalogue its index (`Catalog.search_index` is a cached property)."""
+    catalog.__dict__["search_index"] = index
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    # Hundreds of thousands of new objects that never form cycles: collecting while they
+    # are made only costs time.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+# --- the key --------------------------------------------------------------------------------
+
+FileState = tuple[str, int, int, int, int]  # name, size, mtime_ns, inode, file type
+
+
+def content_files(root: Path) -> list[FileState] | None:
+    """The state of every file the loader reads; None when the content is not cacheable.
+
+    A missing file or folder, or one that cannot be read, is left to the loader to report
+    on every start: such content is not cached.
+    """
+    try:
+        if not stat.S_ISDIR(os.stat(root).st_mode):
+            return None
+        states = [_state(name, os.stat(root / name)) for name in TOP_FILES]
+        roles = root / "roles"
+        if not stat.S_ISDIR(os.stat(roles).st_mode):
+            return None
+        with os.scandir(roles) as entries:
+            states += sorted(
+                _state(f"roles/{entry.name}", entry.stat())
+                for entry in entries
+                if entry.name.endswith(".toml")
+            )
+    except (OSError, ValueError):
+        return None
+    return states
+
+
+def _state(name: str, info: os.stat_result) -> FileState:
+    return (name, info.st_size, info.st_mtime_ns, info.st_ino, stat.S_IFMT(info.st_mode))
+
+
+def _settled(files: list[FileState]) -> bool:
+    newest = max((state[2] for state in files), default=0)
+    return newest < (time.time() - SETTLE_SECONDS) * 1e9
+
+
+def _code_state() -> list[tuple[str, int, int]]:
+    """The model's source files: a changed model never reads an older cache."""
+    states = []
+    for name in ("catalog", "loader", "search", "text", "cache"):
+        source = getattr(sys.modules.get(f"explorer.model.{name}"), "__file__", None) or ""
+        with suppress(OSError):
+            info = os.stat(source)
+            states.append((Path(source).name, info.st_size, info.st_mtime_ns))
+    return states
+
+
+def _digest(files: list[FileState]) -> bytes:
+    root_files = marshal.dumps(files)
+    parts = (
+        FORMAT,
+        explorer.__version__,
+        sys.version,
+        sys.implementation.cache_tag,
+        _code_state(),
+        _schema(),
+    )
+    return hashlib.sha256(repr(parts).encode() + b"\x00" + root_files).digest()
+
+
+def _schema() -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+        for cls in (Family, Skill, Term, RelatedRole, Access, Role, ContentIssue)
+    )
+
+
+def _resolved(root: Path) -> str:
+    try:
+        return str(root.resolve())
+    except (OSError, RuntimeError):
+        return str(root)
+
+
+# --- the file -------------------------------------------------------------------------------
+
+
+def _read(path: Path, key: bytes) -> Any:
+    """The payload of a cache file written for `key`, or None."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    try:
+        if not data.startswith(MAGIC):
+            return None
+        start = len(MAGIC)
+        header_size = int.from_bytes(data[start : start + 4], "little")
+        if header_size > _MAX_HEADER:
+            return None
+        header = marshal.loads(data[start + 4 : start + 4 + header_size])
+        body = memoryview(data)[start + 4 + header_size :]
+        version, file_key, size, checksum = header
+        if version != FORMAT or file_key != key or size != len(body):
+            return None
+        if zlib.crc32(body) != checksum:
+            return None
+        return marshal.loads(body)
+    except Exception:  # a damaged file, whatever the damage
+        return None
+
+
+def _write(path: Path, key: bytes, payload: Any) -> bool:
+    """Write atomically (temporary file, then rename); any failure leaves no cache."""
+    temporary: str | None = None
+    try:
+        body = marshal.dumps(payload)
+        header = marshal.dumps((FORMAT, key, len(body), zlib.crc32(body)))
+        import tempfile  # only when writing: not worth its import on every start
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".catalogue-", dir=path.parent)
+        with os.fdopen(handle, "wb") as out:
+            out.write(MAGIC + len(header).to_bytes(4, "little") + header)
+            out.write(body)
+        os.replace(temporary, path)
+        temporary = None
+        return True
+    except (OSError, ValueError):
+        return False
+    finally:
+        if temporary is not None:
+            with suppress(OSError):
+                os.unlink(temporary)
+
+
+# --- the catalogue as plain values ----------------------------------------------------------
+#
+# Objects become tuples of their fields in declaration order; equal strings are written once
+# (marshal writes an object seen before as a reference), which keeps the file and the loaded
+# catalogue small.
+
+_ROLE_FIELDS = tuple(f.name for f in fields(Role))
+_ROLE_FIELD_SET = frozenset(_ROLE_FIELDS)
+_ACCESS_FIELDS = frozenset(f.name for f in fields(Access))
+_RELATED_FIELDS = frozenset(f.name for f in fields(RelatedRole))
+
+
+def _encode_result(result: LoadResult) -> tuple[Any, ...]:
+    shared: dict[str, str] = {}
+
+    def plain(value: object) -> Any:
+        if value is None or isinstance(value, bool | int):
+            return value
+        if isinstance(value, str):
+            return shared.setdefault(value, value)
+        if isinstance(value, tuple):
+            return tuple(plain(item) for item in value)
+        if isinstance(value, Access | RelatedRole):
+            return state(value)
+        if isinstance(value, Family | Skill | Term | ContentIssue):
+            return tuple(plain(getattr(value, f.name)) for f in fields(value))
+        raise ValueError(f"cannot cache a {type(value).__name__}")
+
+    def state(obj: Any) -> dict[str, Any]:
+        """The object's fields as a dict, read back as its __dict__."""
+        return {plain(f.name): plain(getattr(obj, f.name)) for f in fields(obj)}
+
+    catalog = result.catalog
+    return (
+        tuple(plain(f) for f in catalog.families),
+        tuple(state(role) for role in catalog.roles.values()),
+        tuple(plain(s) for s in catalog.skills.values()),
+        tuple(plain(t) for t in catalog.terms.values()),
+        tuple(plain(i) for i in result.issues),
+    )
+
+
+_new = object.__new__
+_set = object.__setattr__
+# Frozen dataclasses without __post_init__ or __slots__: filling __dict__ directly is all
+# their __init__ does, without a call per field. Otherwise the constructor is used.
+_FIELD_BY_FIELD = not any(
+    hasattr(cls, "__post_init__") or hasattr(cls, "__slots__")
+    for cls in (Family, Skill, Term, RelatedRole, Access, Role)
+)
+
+
+def _object(cls: type[Any], state: dict[str, Any]) -> Any:
+    if not _FIELD_BY_FIELD:
+        return cls(**state)
+    obj = _new(cls)
+    _set(obj, "__dict__", state)
+    return obj
+
+
+def _checked(cls: type[Any], state: dict[str, Any], names: frozenset[str]) -> Any:
+    if state.keys() != names:
+        raise ValueError(f"{cls.__name__} record with other fields")
+    return _object(cls, state)
+
+
+def _built(cls: type[Any], values: tuple[Any, ...], names: tuple[str, ...]) -> Any:
+    return _object(cls, dict(zip(names, values, strict=True)))
+
+
+def _decode_result(payload: tuple[Any, ...], root: Path) -> LoadResult:
+    families_data, roles_data, skills_data, terms_data, issues_data = payload
+    family_names, skill_names, term_names = (
+        tuple(f.name for f in fields(cls)) for cls in (Family, Skill, Term)
+    )
+    roles: dict[str, Role] = {}
+    if _FIELD_BY_FIELD:  # the hot loop of a warm start: 10,000 roles, written out flat
+        new, set_dict = _new, _set
+        related_fields = _RELATED_FIELDS
+        for state in roles_data:
+            access, related = state["access"], state["related"]
+            if state.keys() != _ROLE_FIELD_SET or access.keys() != _ACCESS_FIELDS:
+                raise ValueError("role record with other fields")
+            links = []
+            for link_state in related:
+                if link_state.keys() != related_fields:
+                    raise ValueError("related role record with other fields")
+                link = new(RelatedRole)
+                set_dict(link, "__dict__", link_state)
+                links.append(link)
+            state["related"] = tuple(links)
+            state["access"] = new(Access)
+            set_dict(state["access"], "__dict__", access)
+            role = new(Role)
+            set_dict(role, "__dict__", state)
+            roles[state["id"]] = role
+    else:
+        for state in roles_data:
+            if state.keys() != _ROLE_FIELD_SET:
+                raise ValueError("role record with other fields")
+            state["access"] = _checked(Access, state["access"], _ACCESS_FIELDS)
+            state["related"] = tuple(
+                _checked(RelatedRole, r, _RELATED_FIELDS) for r in state["related"]
+            )
+            role = _object(Role, state)
+            roles[role.id] = role
+    skills = (_built(Skill, s, skill_names) for s in skills_data)
+    terms = (_built(Term, t, term_names) for t in terms_data)
+    catalog = Catalog(
+        families=tuple(_built(Family, f, family_names) for f in families_data),
+        roles=roles,
+        skills={s.id: s for s in skills},
+        terms={t.id: t for t in terms},
+        root=root,
+    )
+    return LoadResult(catalog, tuple(ContentIssue(*i) for i in issues_data))

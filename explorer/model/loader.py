@@ -1,0 +1,524 @@
+"""TOML content folder -> Catalog, collecting every problem on the way instead of raising."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from explorer.model.catalog import (
+    EMPLOYER_TYPES,
+    LEVELS,
+    RELATED_KINDS,
+    SKILL_CATEGORIES,
+    Access,
+    Catalog,
+    Family,
+    RelatedRole,
+    Role,
+    Skill,
+    Term,
+)
+from explorer.model.text import one_line, sort_key, visible
+
+# A content file larger than this is refused: no real role file comes close.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+ROME_CODE = re.compile(r"^[A-N][0-9]{4}$")
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
+@dataclass(frozen=True)
+class ContentIssue:
+    """One problem in the content: which file, where in it, and what is wrong."""
+
+    path: str
+    where: str = ""
+    message: str = ""
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        if self.line is not None:
+            return f"{self.path}:{self.line}:{self.column or 1}: {self.message}"
+        if self.where:
+            return f"{self.path}: {self.where}: {self.message}"
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    catalog: Catalog
+    issues: tuple[ContentIssue, ...] = field(default_factory=tuple)
+
+    @property
+    def ok(self) -> bool:
+        return not self.issues
+
+
+def describe_type(value: object) -> str:
+    """French name of a TOML value's type, for messages."""
+    if isinstance(value, bool):
+        return "un booléen"
+    if isinstance(value, int):
+        return "un entier"
+    if isinstance(value, float):
+        return "un nombre décimal"
+    if isinstance(value, str):
+        return "une chaîne de caractères"
+    if isinstance(value, list):
+        return "une liste"
+    if isinstance(value, dict):
+        return "une table"
+    if isinstance(value, datetime | date | time):
+        return "une date"
+    return type(value).__name__
+
+
+class _FileReport:
+    """Problems found in one file; `where` is the field path inside it."""
+
+    def __init__(self, path: str, sink: list[ContentIssue]) -> None:
+        self.path = path
+        self._sink = sink
+        self.count = 0
+
+    def add(self, where: str, message: str) -> None:
+        self.count += 1
+        self._sink.append(ContentIssue(self.path, where, message))
+
+
+def read_toml(path: Path, shown: str, issues: list[ContentIssue]) -> dict[str, Any] | None:
+    """Parse one file; any failure becomes an issue naming the file, never an exception."""
+    try:
+        if path.is_dir():
+            issues.append(ContentIssue(shown, "", "est un dossier, pas un fichier TOML"))
+            return None
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            issues.append(
+                ContentIssue(
+                    shown,
+                    "",
+                    f"fichier trop volumineux ({size / 1_048_576:.1f} Mo ; "
+                    f"maximum {MAX_FILE_BYTES // 1_048_576} Mo)",
+                )
+            )
+            return None
+        raw = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        issues.append(ContentIssue(shown, "", f"lecture impossible : {reason}"))
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        issues.append(ContentIssue(shown, "", "le fichier n'est pas encodé en UTF-8", line, column))
+        return None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        position = _TOML_POSITION.search(message)
+        if position:
+            message = message[: position.start()]
+            line, column = int(position.group(1)), int(position.group(2))
+        else:
+            line, column = 1, 1
+        issues.append(ContentIssue(shown, "", f"erreur de syntaxe TOML : {message}", line, column))
+        return None
+
+
+# --- field checks -------------------------------------------------------------------------
+
+Check = Callable[[object, str, _FileReport], object]
+
+
+def _text(value: object, where: str, report: _FileReport) -> object:
+    if not isinstance(value, str):
+        report.add(where, f"chaîne de caractères attendue, {describe_type(value)} trouvé(e)")
+        return None
+    if not value.strip():
+        report.add(where, "chaîne vide")
+        return None
+    return visible(value)
+
+
+def _line(value: object, where: str, report: _FileReport) -> object:
+    """A title, label or name: one line of text."""
+    checked = _text(value, where, report)
+    if isinstance(checked, str):
+        checked = one_line(checked)
+        if not checked:
+            report.add(where, "chaîne vide")
+            return None
+    return checked
+
+
+def _flag(value: object, where: str, report: _FileReport) -> object:
+    if not isinstance(value, bool):
+        report.add(where, f"booléen (true / false) attendu, {describe_type(value)} trouvé(e)")
+        return None
+    return value
+
+
+def _texts(value: object, where: str, report: _FileReport, item: Check = _text) -> object:
+    if not isinstance(value, list):
+        report.add(where, f"liste de chaînes attendue, {describe_type(value)} trouvé(e)")
+        return None
+    items: list[str] = []
+    seen: set[str] = set()
+    for index, element in enumerate(value):
+        checked = item(element, f"{where}[{index}]", report)
+        if isinstance(checked, str):
+            if checked in seen:
+                report.add(f"{where}[{index}]", f"« {checked} » apparaît deux fois")
+            seen.add(checked)
+            items.append(checked)
+    return tuple(items) if len(items) == len(value) else None
+
+
+def _lines(value: object, where: str, report: _FileReport) -> object:
+    return _texts(value, where, report, _line)
+
+
+def _one_of(allowed: Iterable[str]) -> Check:
+    choices = tuple(allowed)
+
+    def check(value: object, where: str, report: _FileReport) -> object:
+        checked = _texts(value, where, report)
+        if not isinstance(checked, tuple):
+            return None
+        bad = [v for v in checked if v not in choices]
+        for v in bad:
+            report.add(where, f"valeur inconnue « {v} »{_did_you_mean(v, choices)}")
+        return None if bad else checked
+
+    return check
+
+
+def _rome(value: object, where: str, report: _FileReport) -> object:
+    checked = _text(value, where, report)
+    if isinstance(checked, str) and not ROME_CODE.match(checked):
+        report.add(where, f"code ROME invalide « {checked} » (attendu : une lettre et 4 chiffres)")
+        return None
+    return checked
+
+
+def _related(value: object, where: str, report: _FileReport) -> object:
+    if not isinstance(value, list):
+        report.add(where, f"liste de tables attendue, {describe_type(value)} trouvé(e)")
+        return None
+    links: list[RelatedRole] = []
+    for index, item in enumerate(value):
+        fields = _table(item, f"{where}[{index}]", report, _RELATED_FIELDS)
+        if fields is not None:
+            links.append(RelatedRole(role=fields["role"], kind=fields["kind"]))
+    return tuple(links) if len(links) == len(value) else None
+
+
+def _kind(value: object, where: str, report: _FileReport) -> object:
+    checked = _text(value, where, report)
+    if isinstance(checked, str) and checked not in RELATED_KINDS:
+        report.add(where, f"type de lien inconnu « {checked} » (attendu : evolution ou proche)")
+        return None
+    return checked
+
+
+def _category(value: object, where: str, report: _FileReport) -> object:
+    checked = _text(value, where, report)
+    if isinstance(checked, str) and checked not in SKILL_CATEGORIES:
+        allowed = ", ".join(SKILL_CATEGORIES)
+        report.add(where, f"catégorie inconnue « {checked} » (attendu : {allowed})")
+        return None
+    return checked
+
+
+# name -> (check, required)
+Schema = Mapping[str, tuple[Check, bool]]
+
+_RELATED_FIELDS: Schema = {"role": (_line, True), "kind": (_kind, True)}
+FAMILY_FIELDS: Schema = {"id": (_line, True), "title": (_line, True), "summary": (_text, True)}
+SKILL_FIELDS: Schema = {"id": (_line, True), "label": (_line, True), "category": (_category, True)}
+TERM_FIELDS: Schema = {
+    "id": (_line, True),
+    "term": (_line, True),
+    "definition": (_text, True),
+    "aliases": (_lines, False),
+    "general": (_flag, False),
+}
+ROLE_FIELDS: Schema = {
+    "title": (_line, True),
+    "title_feminine": (_line, False),
+    "aliases": (_lines, False),
+    "family": (_line, True),
+    "rome": (_rome, False),
+    "summary": (_text, True),
+    "missions": (_lines, True),
+    "skills": (_lines, True),
+    "tools": (_lines, False),
+    "levels": (_one_of(LEVELS), False),
+    "access": (_lines, False),
+    "employers": (_one_of(EMPLOYER_TYPES), False),
+    "context": (_text, False),
+    "related": (_related, False),
+    "terms": (_lines, False),
+    "sources": (_lines, False),
+}
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (vouliez-vous dire « {close[0]} » ?)" if close else ""
+
+
+def _prefix(where: str, name: str) -> str:
+    return f"{where}.{name}" if where else name
+
+
+def _table(value: object, where: str, report: _FileReport, schema: Schema) -> dict[str, Any] | None:
+    """Check a table against its schema; return the checked fields, or None if anything is wrong."""
+    if not isinstance(value, dict):
+        report.add(where or "fichier", f"table attendue, {describe_type(value)} trouvé(e)")
+        return None
+    before = report.count
+    fields: dict[str, Any] = {}
+    for key in value:
+        if key not in schema:
+            report.add(_prefix(where, key), f"clé inconnue{_did_you_mean(key, schema)}")
+    for name, (check, required) in schema.items():
+        if name not in value:
+            if required:
+                report.add(_prefix(where, name), "champ obligatoire manquant")
+            continue
+        fields[name] = check(value[name], _prefix(where, name), report)
+    return fields if report.count == before else None
+
+
+def _entries(
+    data: dict[str, Any], key: str, report: _FileReport, schema: Schema
+) -> list[dict[str, Any]]:
+    """The `[[key]]` tables of a vocabulary file, each checked; duplicates ids reported."""
+    for extra in data:
+        if extra != key:
+            report.add(extra, f"clé inconnue (ce fichier ne contient que des [[{key}]])")
+    tables = data.get(key)
+    if tables is None:
+        report.add(key, f"aucune entrée [[{key}]]")
+        return []
+    if not isinstance(tables, list):
+        report.add(key, f"liste de tables [[{key}]] attendue, {describe_type(tables)} trouvé(e)")
+        return []
+    good: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for index, table in enumerate(tables):
+        fields = _table(table, f"{key}[{index}]", report, schema)
+        if fields is None:
+            continue
+        if fields["id"] in seen:
+            report.add(f"{key}[{index}].id", f"identifiant « {fields['id']} » en double")
+            continue
+        seen.add(fields["id"])
+        good.append(fields)
+    return good
+
+
+def _declared_ids(data: dict[str, Any] | None, key: str) -> set[str]:
+    """Ids named in a file even by entries with other problems, so references stay quiet."""
+    if not data or not isinstance(data.get(key), list):
+        return set()
+    return {t["id"] for t in data[key] if isinstance(t, dict) and isinstance(t.get("id"), str)}
+
+
+# --- the folder ---------------------------------------------------------------------------
+
+
+def _role_files(roles_dir: Path, shown: str, issues: list[ContentIssue]) -> list[Path]:
+    try:
+        entries = sorted(os.scandir(roles_dir), key=lambda e: e.name)
+    except OSError as error:
+        issues.append(ContentIssue(shown, "", f"lecture impossible : {error.strerror or error}"))
+        return []
+    return [Path(entry.path) for entry in entries if entry.name.endswith(".toml")]
+
+
+def load_catalog(root: Path | str) -> LoadResult:
+    """Read a content folder. Never raises for bad content: every problem is returned."""
+    root = Path(root)
+    issues: list[ContentIssue] = []
+
+    def shown(*parts: str) -> str:
+        return str(root.joinpath(*parts))
+
+    if not root.exists():
+        issues.append(ContentIssue(str(root), "", "dossier de contenu introuvable"))
+        return LoadResult(Catalog(root=root), tuple(issues))
+    if not root.is_dir():
+        issues.append(ContentIssue(str(root), "", "n'est pas un dossier de contenu"))
+        return LoadResult(Catalog(root=root), tuple(issues))
+
+    # Families
+    families: list[Family] = []
+    families_path = root / "families.toml"
+    families_data: dict[str, Any] | None = None
+    if not families_path.exists() and not families_path.is_symlink():
+        try:
+            empty = not any(os.scandir(root))
+        except OSError:
+            empty = False
+        message = "dossier de contenu vide" if empty else "fichier families.toml manquant"
+        issues.append(ContentIssue(shown("families.toml"), "", message))
+    else:
+        families_data = read_toml(families_path, shown("families.toml"), issues)
+        if families_data is not None:
+            report = _FileReport(shown("families.toml"), issues)
+            families = [
+                Family(**f) for f in _entries(families_data, "family", report, FAMILY_FIELDS)
+            ]
+
+    # Skills and glossary
+    skills_data, skills = _load_vocabulary(root, "skills.toml", "skill", SKILL_FIELDS, issues)
+    terms_data, terms = _load_vocabulary(root, "glossary.toml", "term", TERM_FIELDS, issues)
+    skill_by_id = {s["id"]: Skill(**s) for s in skills}
+    term_by_id = {
+        t["id"]: Term(
+            id=t["id"],
+            term=t["term"],
+            definition=t["definition"],
+            aliases=t.get("aliases") or (),
+            general=bool(t.get("general")),
+        )
+        for t in terms
+    }
+    family_ids = {f.id for f in families} | _declared_ids(families_data, "family")
+    skill_ids = set(skill_by_id) | _declared_ids(skills_data, "skill")
+    term_ids = set(term_by_id) | _declared_ids(terms_data, "term")
+
+    # Roles
+    roles_dir = root / "roles"
+    role_paths = _role_files(roles_dir, shown("roles"), issues) if roles_dir.is_dir() else []
+    if not role_paths:
+        issues.append(ContentIssue(shown("roles"), "", "aucun fichier de métier (roles/*.toml)"))
+    role_ids = {p.stem for p in role_paths}
+    roles: list[Role] = []
+    for path in role_paths:
+        role_shown = shown("roles", path.name)
+        data = read_toml(path, role_shown, issues)
+        if data is None:
+            continue
+        report = _FileReport(role_shown, issues)
+        fields = _table(data, "", report, ROLE_FIELDS)
+        if fields is None:
+            continue
+        _check_references(path.stem, fields, report, family_ids, skill_ids, term_ids, role_ids)
+        if report.count:
+            continue
+        roles.append(_build_role(path.stem, fields))
+
+    # Only links to roles that actually loaded survive; the broken ones are already reported.
+    loaded = {r.id for r in roles}
+    kept_families = {f.id for f in families}
+    order = {f.id: i for i, f in enumerate(families)}
+    roles = [
+        _without_dangling(r, loaded, skill_by_id, term_by_id)
+        for r in roles
+        if r.family in kept_families
+    ]
+    roles.sort(key=lambda r: (order[r.family], sort_key(r.title)))
+    catalog = Catalog(
+        families=tuple(families),
+        roles={r.id: r for r in roles},
+        skills=skill_by_id,
+        terms=dict(sorted(term_by_id.items(), key=lambda kv: sort_key(kv[1].term))),
+        root=root,
+    )
+    return LoadResult(catalog, tuple(issues))
+
+
+def _load_vocabulary(
+    root: Path, name: str, key: str, schema: Schema, issues: list[ContentIssue]
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    path = root / name
+    if not path.exists() and not path.is_symlink():
+        issues.append(ContentIssue(str(path), "", f"fichier {name} manquant"))
+        return None, []
+    data = read_toml(path, str(path), issues)
+    if data is None:
+        return None, []
+    return data, _entries(data, key, _FileReport(str(path), issues), schema)
+
+
+def _check_references(
+    role_id: str,
+    fields: dict[str, Any],
+    report: _FileReport,
+    family_ids: set[str],
+    skill_ids: set[str],
+    term_ids: set[str],
+    role_ids: set[str],
+) -> None:
+    if fields["family"] not in family_ids:
+        report.add(
+            "family",
+            f"famille inconnue « {fields['family']} »{_did_you_mean(fields['family'], family_ids)}",
+        )
+    for index, skill in enumerate(fields["skills"]):
+        if skill not in skill_ids:
+            report.add(
+                f"skills[{index}]",
+                f"compétence inconnue « {skill} »{_did_you_mean(skill, skill_ids)}",
+            )
+    for index, term in enumerate(fields.get("terms") or ()):
+        if term not in term_ids:
+            report.add(
+                f"terms[{index}]", f"terme inconnu « {term} »{_did_you_mean(term, term_ids)}"
+            )
+    for index, link in enumerate(fields.get("related") or ()):
+        if link.role == role_id:
+            report.add(f"related[{index}].role", "un métier ne peut pas être lié à lui-même")
+        elif link.role not in role_ids:
+            report.add(
+                f"related[{index}].role",
+                f"métier inconnu « {link.role} »{_did_you_mean(link.role, role_ids)}",
+            )
+
+
+def _build_role(role_id: str, fields: dict[str, Any]) -> Role:
+    return Role(
+        id=role_id,
+        title=fields["title"],
+        title_feminine=fields.get("title_feminine"),
+        aliases=fields.get("aliases") or (),
+        family=fields["family"],
+        rome=fields.get("rome"),
+        summary=fields["summary"],
+        missions=fields["missions"],
+        skills=fields["skills"],
+        tools=fields.get("tools") or (),
+        access=Access(levels=fields.get("levels") or (), paths=fields.get("access") or ()),
+        employers=fields.get("employers") or (),
+        context=fields.get("context") or "",
+        related=fields.get("related") or (),
+        terms=fields.get("terms") or (),
+        sources=fields.get("sources") or (),
+    )
+
+
+def _without_dangling(
+    role: Role, loaded: set[str], skills: Mapping[str, Skill], terms: Mapping[str, Term]
+) -> Role:
+    from dataclasses import replace
+
+    related = tuple(link for link in role.related if link.role in loaded)
+    role_skills = tuple(s for s in role.skills if s in skills)
+    role_terms = tuple(t for t in role.terms if t in terms)
+    if (related, role_skills, role_terms) == (role.related, role.skills, role.terms):
+        return role
+    return replace(role, related=related, skills=role_skills, terms=role_terms)

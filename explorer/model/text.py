@@ -1,0 +1,55 @@
+"""Text folding shared by search, sorting and the glossary: accents, case and punctuation away."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+# Dots inside acronyms vanish so that "S.E.A." folds like "SEA".
+_ACRONYM_DOTS = re.compile(r"(?<=\w)\.(?=\w)|(?<=\w)\.$|(?<=\w)\.(?=\s)")
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "’": "'"})
+
+
+def fold(text: str) -> str:
+    """Lower-case ascii words separated by single spaces: 'Référenceur S.E.A.' -> 'referenceur sea'."""
+    text = text.casefold().translate(_LIGATURES)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _ACRONYM_DOTS.sub("", text)
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def sort_key(text: str) -> tuple[str, str]:
+    """Accent-insensitive alphabetical order, ties broken by the original text."""
+    return (fold(text), text)
+
+
+# C0/C1 control characters (but newline) and bidirectional overrides: they can move the cursor,
+# clear the screen or reverse a line in a terminal, so content never carries them to the UI.
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SPACES = re.compile(r"\s+")
+
+
+def _picture(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if char == "\t":
+        return " "
+    if code < 0x20:
+        return chr(0x2400 + code)  # Unicode "control pictures": ESC shows as ␛
+    if code == 0x7F:
+        return "\u2421"
+    if code <= 0x9F:
+        return "\ufffd"
+    return ""  # invisible direction marks: drop
+
+
+def visible(text: str) -> str:
+    """Text safe for a terminal: control characters shown as symbols, direction overrides gone."""
+    return _UNSAFE.sub(_picture, text) if _UNSAFE.search(text) else text
+
+
+def one_line(text: str) -> str:
+    """A name or label on one line, its runs of white space folded to one space."""
+    return _SPACES.sub(" ", visible(text)).strip()

@@ -1,0 +1,493 @@
+"""Two roles side by side: the same sections on the same rows, shared skills marked, the gap both ways."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, cast
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Vertical, VerticalScroll
+from textual.content import Content
+from textual.geometry import Size
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Static
+
+from explorer.model import EMPLOYER_TYPES, Catalog, Comparison, Role, compare
+from explorer.screens.role_picker import RolePicker
+
+if TYPE_CHECKING:
+    from explorer.app import ExplorerApp
+
+Side = Literal["a", "b"]
+
+SAME_ROLE_MESSAGE = "Impossible de comparer un métier avec lui-même : choisissez un autre métier."
+NARROW_BELOW = 100  # terminal columns; below this the two roles are stacked, one above the other
+# a and b share one footer entry ("a b Changer") so the footer fits in 80 columns.
+_REPLACE_GROUP = Binding.Group("Changer")
+SHARED_MARK = "● "
+SPECIFIC_MARK = "○ "
+
+_HEADING = "bold $text-accent"
+_SUBHEADING = "bold"
+_MUTED = "$text-muted"
+_SHARED = "$text-success"
+_NO_LEAD = Content()
+
+
+def headline(comparison: Comparison) -> str:
+    """`Compétences communes : 7 sur 18 (39 %)`."""
+    return (
+        f"Compétences communes : {len(comparison.shared)} sur {comparison.union_size} "
+        f"({comparison.overlap_percent} %)"
+    )
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph of a cell; lines after the first are indented by the lead's width (hanging bullets)."""
+
+    text: Content
+    lead: Content = _NO_LEAD
+
+    def lines(self, width: int) -> list[Content]:
+        indent = self.lead.cell_length
+        wrapped = self.text.wrap(max(width - indent, 1)) or [Content("")]
+        return [self.lead + wrapped[0], *(Content(" " * indent) + line for line in wrapped[1:])]
+
+
+Block = tuple[Para, ...]
+
+
+def block_lines(block: Block, width: int) -> list[Content]:
+    return [line for para in block for line in para.lines(width)]
+
+
+def block_text(block: Block) -> str:
+    """The cell's text without wrapping, one paragraph a line."""
+    return "\n".join((para.lead + para.text).plain for para in block)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One section of the comparison: role A's cell and role B's cell, shown at the same height."""
+
+    key: str
+    a: Block
+    b: Block
+
+
+def _plural(count: int, singular: str, plural: str) -> str:
+    return f"{count} {singular if count == 1 else plural}"
+
+
+def _muted(text: str) -> Para:
+    return Para(Content.styled(text, _MUTED))
+
+
+def _section(title: str, paras: Iterable[Para], style: str = _HEADING) -> Block:
+    body = list(paras) or [_muted("Non renseigné")]
+    return (Para(Content.styled(title, style)), *body)
+
+
+def _bullets(items: Iterable[str]) -> list[Para]:
+    return [Para(Content(item), Content("· ")) for item in items]
+
+
+def _skill(label: str, shared: bool) -> Para:
+    if shared:
+        return Para(Content.styled(label, _SHARED), Content.styled("  " + SHARED_MARK, _SHARED))
+    return Para(Content(label), Content("  " + SPECIFIC_MARK))
+
+
+def comparison_rows(catalog: Catalog, comparison: Comparison) -> list[Row]:
+    """Every section for both roles, in display order; both sides always have the same rows."""
+    a, b = comparison.a, comparison.b
+    shared = set(comparison.shared)
+
+    def family(role: Role) -> Block:
+        found = catalog.family(role.family)
+        return _section("Famille", [Para(Content(found.title if found else role.family))])
+
+    def skills_summary(role: Role) -> Block:
+        mine = [s for s in role.skills if s in catalog.skills]
+        if not mine:
+            return _section("Compétences", [])
+        common = sum(1 for s in mine if s in shared)
+        own = len(mine) - common
+        text = f"{len(mine)} au total : {common} en commun, {_plural(own, 'propre', 'propres')} à ce métier"
+        return _section("Compétences", [_muted(text)])
+
+    def skills_in(role: Role, category: str, label: str) -> Block:
+        # Shared skills first, in the same order on both sides, so that they face each other.
+        ids = [*comparison.shared, *(s for s in role.skills if s not in shared)]
+        skills = [catalog.skills[s] for s in ids if s in catalog.skills]
+        paras = [_skill(s.label, s.id in shared) for s in skills if s.category == category]
+        none = Para(Content.styled("Aucune dans cette catégorie", _MUTED), Content("  "))
+        return _section(label, paras or [none], _SUBHEADING)
+
+    def gap(source: Role, target: Role, missing: tuple[str, ...]) -> Block:
+        title = f"Pour passer de {source.title} à {target.title}"
+        groups = catalog.skills_by_category(missing)
+        if not groups:
+            return _section(
+                title,
+                [
+                    _muted(
+                        f"Rien à acquérir : {source.title} a déjà toutes les compétences de {target.title}."
+                    )
+                ],
+            )
+        count = sum(len(skills) for _, skills in groups)
+        paras = [
+            _muted(f"{_plural(count, 'compétence', 'compétences')} de {target.title} à acquérir :")
+        ]
+        for _category, skills in groups:
+            paras.append(Para(Content.styled(skills[0].category_label, _SUBHEADING)))
+            paras.extend(Para(Content(s.label), Content("  " + SPECIFIC_MARK)) for s in skills)
+        return _section(title, paras)
+
+    def access(role: Role) -> Block:
+        paras: list[Para] = []
+        if role.access.levels:
+            paras.append(Para(Content(", ".join(role.access.levels)), Content("Niveau : ")))
+        paras.extend(_bullets(role.access.paths))
+        return _section("Accès au métier", paras)
+
+    def employers(role: Role) -> Block:
+        return _section("Employeurs", _bullets(EMPLOYER_TYPES.get(e, e) for e in role.employers))
+
+    def tools(role: Role) -> Block:
+        return _section("Outils", [Para(Content(", ".join(role.tools)))] if role.tools else [])
+
+    rows = [
+        Row("family", family(a), family(b)),
+        Row(
+            "summary",
+            _section("En bref", [Para(Content(a.summary))]),
+            _section("En bref", [Para(Content(b.summary))]),
+        ),
+        Row(
+            "missions",
+            _section("Missions", _bullets(a.missions)),
+            _section("Missions", _bullets(b.missions)),
+        ),
+        Row("skills", skills_summary(a), skills_summary(b)),
+    ]
+    # One row per category present in either role, so that "Technique" faces "Technique".
+    for category, skills in catalog.skills_by_category((*a.skills, *b.skills)):
+        label = skills[0].category_label
+        rows.append(
+            Row(f"skills-{category}", skills_in(a, category, label), skills_in(b, category, label))
+        )
+    rows += [
+        Row("gap", gap(a, b, comparison.gap_a_to_b), gap(b, a, comparison.gap_b_to_a)),
+        Row("tools", tools(a), tools(b)),
+        Row("access", access(a), access(b)),
+        Row("employers", employers(a), employers(b)),
+    ]
+    return rows
+
+
+class TwinCell(Widget):
+    """A cell as tall as the taller of itself and its twin in the other column, so rows line up."""
+
+    def __init__(
+        self, block: Block = (), *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.block = block
+        self.twin: TwinCell | None = None
+        self._heights: dict[int, int] = {}  # width -> lines; layout asks for both twins often
+
+    @property
+    def text(self) -> str:
+        return block_text(self.block)
+
+    def natural_height(self, width: int) -> int:
+        if width not in self._heights:
+            self._heights[width] = len(block_lines(self.block, width))
+        return self._heights[width]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        own = self.natural_height(width)
+        if self.twin is None:
+            return own
+        # Both columns have the same width (see CompareScreen._fit_columns), so the twin wraps alike.
+        return max(own, self.twin.natural_height(width))
+
+    def render(self) -> Content:
+        return Content("\n").join(block_lines(self.block, self.content_size.width))
+
+    def show(self, block: Block) -> None:
+        self.block = block
+        self._heights.clear()
+        self.refresh(layout=True)
+        if self.twin is not None:
+            self.twin.refresh(layout=True)
+
+
+def twin_cells(rows: list[Row]) -> tuple[list[TwinCell], list[TwinCell]]:
+    cells_a: list[TwinCell] = []
+    cells_b: list[TwinCell] = []
+    for row in rows:
+        cell_a = TwinCell(row.a, id=f"a-{row.key}", classes="cell")
+        cell_b = TwinCell(row.b, id=f"b-{row.key}", classes="cell")
+        cell_a.twin, cell_b.twin = cell_b, cell_a
+        cells_a.append(cell_a)
+        cells_b.append(cell_b)
+    return cells_a, cells_b
+
+
+class SideScroll(VerticalScroll):
+    """One role's column; scrolls together with its twin so the rows stay side by side."""
+
+    def __init__(self, *children: TwinCell, id: str, classes: str) -> None:
+        super().__init__(*children, id=id, classes=classes)
+        self.twin: SideScroll | None = None
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        twin = self.twin
+        if twin is not None and twin.scroll_y != new_value:
+            twin.scroll_target_y = new_value
+            twin.scroll_y = new_value
+
+
+class CompareScreen(Screen[None]):
+    """Role A on the left (or on top when narrow), role B on the right (or below)."""
+
+    DEFAULT_CSS = """
+    CompareScreen #compare-headline {
+        height: auto;
+        padding: 0 1;
+        background: $boost;
+    }
+    CompareScreen #compare-sides {
+        layout: horizontal;
+        height: 1fr;
+    }
+    CompareScreen .side {
+        height: 1fr;
+        width: 1fr;
+    }
+    CompareScreen #side-b {
+        margin-left: 1;
+    }
+    CompareScreen .side-header {
+        height: auto;
+        padding: 0 1;
+        background: $panel;
+        text-style: bold;
+    }
+    CompareScreen .side.-active .side-header {
+        background: $primary;
+        color: $text;
+    }
+    CompareScreen .side-scroll {
+        height: 1fr;
+        scrollbar-gutter: stable;
+        scrollbar-size-vertical: 1;
+    }
+    CompareScreen .cell {
+        height: auto;
+        padding: 0 1;
+        margin-top: 1;
+    }
+    CompareScreen .cell:first-child {
+        margin-top: 0;
+    }
+    CompareScreen.-narrow #compare-sides {
+        layout: vertical;
+    }
+    CompareScreen.-narrow .side {
+        width: 1fr;
+    }
+    CompareScreen.-narrow #side-b {
+        margin-left: 0;
+    }
+    """
+
+    BINDING_GROUP_TITLE = "Comparaison"
+    BINDINGS = [
+        Binding(
+            "escape", "back", "Retour", id="compare.back", tooltip="Revenir à l'écran précédent"
+        ),
+        Binding("s", "swap", "Inverser", id="compare.swap", tooltip="Échanger les côtés A et B"),
+        Binding(
+            "a",
+            "replace('a')",
+            "Changer A",
+            id="compare.replace_a",
+            group=_REPLACE_GROUP,
+            tooltip="Choisir un autre métier pour le côté A",
+        ),
+        Binding(
+            "b",
+            "replace('b')",
+            "Changer B",
+            id="compare.replace_b",
+            group=_REPLACE_GROUP,
+            tooltip="Choisir un autre métier pour le côté B",
+        ),
+        Binding(
+            "f",
+            "favourite",
+            "Favori",
+            id="compare.favourite",
+            tooltip="Ajouter à la sélection (ou en retirer) le métier de la colonne active",
+        ),
+        Binding(
+            "tab",
+            "other_side",
+            "Autre colonne",
+            show=False,
+            id="compare.next_side",
+            tooltip="Passer à l'autre métier ; les deux colonnes défilent ensemble",
+        ),
+        Binding("shift+tab", "other_side", "Autre colonne", show=False, id="compare.previous_side"),
+    ]
+
+    def __init__(self, role_a: str, role_b: str) -> None:
+        super().__init__()
+        self.comparison = compare(self.catalog, role_a, role_b)
+
+    @property
+    def catalog(self) -> Catalog:
+        return cast("ExplorerApp", self.app).catalog
+
+    @property
+    def role_a(self) -> Role:
+        return self.comparison.a
+
+    @property
+    def role_b(self) -> Role:
+        return self.comparison.b
+
+    def role_on(self, side: Side) -> Role:
+        return self.role_a if side == "a" else self.role_b
+
+    @property
+    def focused_side(self) -> Side:
+        """The column holding the focus ('a' when nothing inside either has it)."""
+        focused = self.focused
+        if focused is not None and focused.id == "scroll-b":
+            return "b"
+        return "a"
+
+    # --- building -----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(self._headline(), id="compare-headline")
+        cells_a, cells_b = twin_cells(comparison_rows(self.catalog, self.comparison))
+        header_a = TwinCell(self._side_header("a"), id="header-a", classes="side-header")
+        header_b = TwinCell(self._side_header("b"), id="header-b", classes="side-header")
+        header_a.twin, header_b.twin = header_b, header_a
+        scroll_a = SideScroll(*cells_a, id="scroll-a", classes="side-scroll")
+        scroll_b = SideScroll(*cells_b, id="scroll-b", classes="side-scroll")
+        scroll_a.twin, scroll_b.twin = scroll_b, scroll_a
+        with Container(id="compare-sides"):
+            with Vertical(id="side-a", classes="side -active"):
+                yield header_a
+                yield scroll_a
+            with Vertical(id="side-b", classes="side"):
+                yield header_b
+                yield scroll_b
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Comparaison de deux métiers"
+        self.query_one("#scroll-a", SideScroll).focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # A class, not :focus-within, which does not restyle the header beside the focused scroll.
+        active = "b" if event.widget.id == "scroll-b" else "a"
+        for side in ("a", "b"):
+            self.query_one(f"#side-{side}", Vertical).set_class(side == active, "-active")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_columns(event.size.width)
+
+    def _fit_columns(self, width: int) -> None:
+        narrow = width < NARROW_BELOW
+        self.set_class(narrow, "-narrow")
+        for side in ("#side-a", "#side-b"):
+            widget = self.query_one(side, Vertical)
+            # Equal widths make twin cells wrap alike; the odd column left over goes to the gap.
+            widget.styles.width = None if narrow else (width - 1) // 2
+
+    def _headline(self) -> Content:
+        return Content.assemble(
+            (headline(self.comparison), "bold"),
+            "   ",
+            (SHARED_MARK + "en commun", _SHARED),
+            "   ",
+            (SPECIFIC_MARK + "spécifique", _MUTED),
+        )
+
+    def _side_header(self, side: Side) -> Block:
+        role = self.role_on(side)
+        starred = role.id in cast("ExplorerApp", self.app).shortlist
+        title = Content(role.display_title)
+        if starred:
+            title += Content.styled("  ★", "not bold")
+        return (Para(title, Content.assemble((f" {side.upper()} ", "reverse"), " ")),)
+
+    async def show_pair(self, role_a: str, role_b: str) -> None:
+        """Replace the compared roles in place, keeping the focused column."""
+        side = self.focused_side
+        self.comparison = compare(self.catalog, role_a, role_b)
+        self.query_one("#compare-headline", Static).update(self._headline())
+        self.query_one("#header-a", TwinCell).show(self._side_header("a"))
+        self.query_one("#header-b", TwinCell).show(self._side_header("b"))
+        cells_a, cells_b = twin_cells(comparison_rows(self.catalog, self.comparison))
+        for scroll, cells in (
+            (self.query_one("#scroll-a", SideScroll), cells_a),
+            (self.query_one("#scroll-b", SideScroll), cells_b),
+        ):
+            await scroll.remove_children()
+            await scroll.mount_all(cells)
+            scroll.scroll_home(animate=False)
+        self.query_one(f"#scroll-{side}", SideScroll).focus()
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    async def action_swap(self) -> None:
+        await self.show_pair(self.role_b.id, self.role_a.id)
+
+    def action_replace(self, side: Side) -> None:
+        other = self.role_b if side == "a" else self.role_a
+        current = self.role_on(side)
+
+        def refuse(role: Role) -> str | None:
+            return SAME_ROLE_MESSAGE if role.id == other.id else None
+
+        async def replace(role_id: str | None) -> None:
+            if role_id is None or role_id == current.id:
+                return
+            if side == "a":
+                await self.show_pair(role_id, other.id)
+            else:
+                await self.show_pair(other.id, role_id)
+
+        picker = RolePicker(
+            f"Remplacer {side.upper()} : {current.display_title}",
+            refuse=refuse,
+        )
+        self.app.push_screen(picker, replace)
+
+    def action_favourite(self) -> None:
+        side = self.focused_side
+        cast("ExplorerApp", self.app).toggle_favourite(self.role_on(side).id)
+        self.query_one(f"#header-{side}", TwinCell).show(self._side_header(side))
+
+    def action_other_side(self) -> None:
+        other = "a" if self.focused_side == "b" else "b"
+        self.query_one(f"#scroll-{other}", SideScroll).focus()

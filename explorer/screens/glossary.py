@@ -1,0 +1,222 @@
+"""The glossary: terms on the left, the definition and the roles using it on the right.
+
+The search field folds like role search (accents, case, acronym dots), so `sea`, `SEA` and
+`S.E.A.` land on the same term. The list stays alphabetical while filtered; the best match
+is highlighted. Every content string goes through `Text`: it is never read as markup.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from explorer.model import Catalog, Term
+from explorer.model.glossary import search_terms
+
+if TYPE_CHECKING:
+    from explorer.app import ExplorerApp
+
+
+class TermList(OptionList):
+    """The terms, alphabetical; enter moves on to the roles that use the highlighted term."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Métiers du terme", id="glossary.to-roles"),
+        Binding("down,j", "cursor_down", "Terme suivant", show=False, id="glossary.term-down"),
+        Binding("up,k", "cursor_up", "Terme précédent", show=False, id="glossary.term-up"),
+    ]
+
+
+class TermRoles(OptionList):
+    """The roles that use the term; enter opens the highlighted one in the explorer."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Ouvrir le métier", id="glossary.open-role"),
+        Binding("down,j", "cursor_down", "Métier suivant", show=False, id="glossary.role-down"),
+        Binding("up,k", "cursor_up", "Métier précédent", show=False, id="glossary.role-up"),
+    ]
+
+    def on_focus(self) -> None:
+        # Arriving by tab or enter: start on the first role so enter has something to open.
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
+
+
+class GlossaryScreen(Screen[None]):
+    """`g` from the explorer, or `app.open_glossary(term_id)` from a role's terms."""
+
+    DEFAULT_CSS = """
+    GlossaryScreen {
+        #glossary-search { margin: 0 1; }
+        #glossary-body { height: 1fr; }
+        #glossary-terms { width: 30; height: 1fr; }
+        #glossary-detail { width: 1fr; height: 1fr; padding: 0 1 0 2; }
+        #glossary-term { text-style: bold; color: $text-accent; }
+        #glossary-aliases { color: $text-muted; }
+        #glossary-definition { margin: 1 0; }
+        #glossary-roles-heading { text-style: bold; }
+        #glossary-roles { height: auto; max-height: 1fr; }
+        #glossary-no-roles { color: $text-muted; }
+    }
+    """
+
+    SUB_TITLE = "Glossaire"
+    AUTO_FOCUS = "#glossary-search"
+    BINDING_GROUP_TITLE = "Glossaire"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape",
+            "back",
+            "Retour",
+            id="glossary.back",
+            tooltip="Effacer la recherche, puis revenir à l'écran précédent",
+        ),
+        Binding("slash", "focus_search", "Chercher", id="glossary.search"),
+        Binding("down", "to_terms", "Termes", show=False, id="glossary.to-terms"),
+    ]
+
+    def __init__(self, term_id: str | None = None) -> None:
+        super().__init__()
+        self._start_term = term_id
+        self._shown: tuple[Term, ...] = ()
+
+    @property
+    def catalog(self) -> Catalog:
+        return cast("ExplorerApp", self.app).catalog
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(
+            placeholder="Chercher un terme : SEO, S.E.A., référencement…",
+            id="glossary-search",
+        )
+        with Horizontal(id="glossary-body"):
+            yield TermList(id="glossary-terms")
+            with Vertical(id="glossary-detail"):
+                yield Static(id="glossary-term")
+                yield Static(id="glossary-aliases")
+                yield Static(id="glossary-definition")
+                yield Label(Text("Métiers qui emploient ce terme"), id="glossary-roles-heading")
+                yield TermRoles(id="glossary-roles")
+                yield Static(id="glossary-no-roles")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_terms(tuple(self.catalog.terms.values()), self._start_term)
+
+    # --- what the user does ---------------------------------------------------------------
+
+    def select_term(self, term_id: str) -> None:
+        """Show one term, clearing a search that would hide it (used by `open_glossary`)."""
+        search = self.query_one("#glossary-search", Input)
+        if search.value:
+            with self.prevent(Input.Changed):
+                search.value = ""
+        self._show_terms(tuple(self.catalog.terms.values()), term_id)
+
+    def action_back(self) -> None:
+        search = self.query_one("#glossary-search", Input)
+        if search.value:
+            search.value = ""  # the Changed handler shows every term again
+            search.focus()
+            return
+        self.dismiss()
+
+    def action_focus_search(self) -> None:
+        self.query_one("#glossary-search", Input).focus()
+
+    def action_to_terms(self) -> None:
+        self.query_one(TermList).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "to_terms":
+            # Down leaves the search field for the list; elsewhere the lists move their cursor.
+            return isinstance(self.focused, Input)
+        return True
+
+    @on(Input.Changed, "#glossary-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        query = event.value
+        if not query.strip():
+            current = self._current_term()
+            self._show_terms(tuple(self.catalog.terms.values()), current.id if current else None)
+            return
+        hits = search_terms(self.catalog, query)
+        wanted = {hit.term.id for hit in hits}
+        matching = tuple(t for t in self.catalog.terms.values() if t.id in wanted)
+        self._show_terms(matching, hits[0].term.id if hits else None)
+
+    @on(Input.Submitted, "#glossary-search")
+    def _search_submitted(self) -> None:
+        if self._shown:
+            self.query_one(TermList).focus()
+
+    @on(OptionList.OptionHighlighted, "#glossary-terms")
+    def _term_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id is not None:
+            self._show_definition(self.catalog.terms[event.option.id])
+
+    @on(OptionList.OptionSelected, "#glossary-terms")
+    def _term_selected(self) -> None:
+        roles = self.query_one(TermRoles)
+        if roles.option_count:
+            roles.focus()
+
+    @on(OptionList.OptionSelected, "#glossary-roles")
+    def _role_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            cast("ExplorerApp", self.app).open_role(event.option.id)
+
+    # --- drawing --------------------------------------------------------------------------
+
+    def _current_term(self) -> Term | None:
+        terms = self.query_one(TermList)
+        option = terms.highlighted_option
+        return self.catalog.terms.get(option.id) if option and option.id else None
+
+    def _show_terms(self, terms: tuple[Term, ...], highlight: str | None) -> None:
+        self._shown = terms
+        term_list = self.query_one(TermList)
+        with self.prevent(OptionList.OptionHighlighted):
+            term_list.set_options(Option(Text(term.term), id=term.id) for term in terms)
+        index = next((i for i, term in enumerate(terms) if term.id == highlight), 0)
+        if terms:
+            term_list.highlighted = index
+            term_list.scroll_to_highlight(top=False)
+            self._show_definition(terms[index])
+        else:
+            self._show_nothing(self.query_one("#glossary-search", Input).value)
+
+    def _show_definition(self, term: Term) -> None:
+        self.query_one("#glossary-term", Static).update(Text(term.term, style="bold"))
+        aliases = self.query_one("#glossary-aliases", Static)
+        aliases.update(Text(f"Aussi : {', '.join(term.aliases)}", style="italic"))
+        aliases.display = bool(term.aliases)
+        self.query_one("#glossary-definition", Static).update(Text(term.definition))
+        roles = self.catalog.roles_using_term(term.id)
+        role_list = self.query_one(TermRoles)
+        role_list.set_options(Option(Text(role.display_title), id=role.id) for role in roles)
+        role_list.display = bool(roles)
+        self.query_one("#glossary-roles-heading").display = bool(roles)
+        no_roles = self.query_one("#glossary-no-roles", Static)
+        no_roles.update(Text("Terme général : aucune fiche métier ne le cite."))
+        no_roles.display = not roles
+
+    def _show_nothing(self, query: str) -> None:
+        self.query_one("#glossary-term", Static).update(Text(""))
+        self.query_one("#glossary-aliases").display = False
+        self.query_one("#glossary-definition", Static).update(
+            Text(f"Aucun terme ne correspond à « {query} ».")
+        )
+        self.query_one(TermRoles).display = False
+        self.query_one("#glossary-roles-heading").display = False
+        self.query_one("#glossary-no-roles").display = False

@@ -1,0 +1,126 @@
+"""The help screen: every key of the screen underneath, generated from its real bindings.
+
+Any screen gets help for free: `?` (an app binding) opens `HelpScreen(app.screen)`. Listed
+are the bindings that carry an `id` and a description, gathered from the screen itself,
+then its widgets (in page order), then the app. Each widget class or screen names its group
+with `BINDING_GROUP_TITLE`; bindings with the same title are merged, so three link lists
+make one group. Keys bound to the same action share a line ("↓ j  Descendre"); an action
+that is unavailable right now is shown dimmed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.actions import parse
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Label, Static
+
+OTHER_GROUP = "Autres touches"
+
+
+@dataclass(frozen=True)
+class HelpLine:
+    keys: tuple[str, ...]  # as displayed: "↓", "j"
+    description: str
+    detail: str  # the binding's tooltip: a longer explanation
+    enabled: bool
+
+
+@dataclass(frozen=True)
+class HelpGroup:
+    title: str
+    lines: tuple[HelpLine, ...]
+
+
+def _node_lines(node: DOMNode, screen: Screen[object]) -> list[HelpLine]:
+    app = screen.app
+    by_action: dict[str, list[Binding]] = {}
+    # `_bindings` holds the merged, keymap-aware bindings of a node; Textual only exposes
+    # them publicly for the focused chain, and help must also cover unfocused widgets.
+    for _key, binding in node._bindings:
+        if binding.id is None or not binding.description or binding.system:
+            continue
+        by_action.setdefault(binding.action, []).append(binding)
+    lines = []
+    for action, bindings in by_action.items():
+        namespace, name, parameters = parse(action)
+        target: DOMNode = {"app": app, "screen": screen}.get(namespace, node)
+        state = target.check_action(name, parameters)
+        keys = tuple(dict.fromkeys(app.get_key_display(b) for b in bindings))
+        detail = next((b.tooltip for b in bindings if b.tooltip), "")
+        lines.append(HelpLine(keys, bindings[0].description, detail, state is True))
+    return lines
+
+
+def help_groups(screen: Screen[object]) -> list[HelpGroup]:
+    """The documented keys of a screen: its own first, then its widgets', then the app's."""
+    nodes: list[DOMNode] = [screen, *screen.walk_children(), screen.app]
+    merged: dict[str, dict[tuple[str, str], HelpLine]] = {}
+    for node in nodes:
+        lines = _node_lines(node, screen)
+        if not lines:
+            continue
+        title = node.BINDING_GROUP_TITLE or OTHER_GROUP
+        group = merged.setdefault(title, {})
+        for line in lines:
+            group.setdefault((line.description, ",".join(line.keys)), line)
+    return [HelpGroup(title, tuple(lines.values())) for title, lines in merged.items()]
+
+
+class HelpScreen(ModalScreen[None]):
+    """A modal listing the keys of `screen`, grouped; escape (or ?) closes it."""
+
+    BINDING_GROUP_TITLE = "Aide"
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"help--key", "help--group"}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark", "dismiss", "Fermer", id="help.close"),
+    ]
+
+    def __init__(self, screen: Screen[object]) -> None:
+        super().__init__()
+        self.target = screen
+        self.groups = help_groups(screen)
+
+    def compose(self) -> ComposeResult:
+        title = self.target.BINDING_GROUP_TITLE or "Écran actuel"
+        with Vertical(id="help-panel"):
+            yield Label(Text(f"Touches — {title}"), id="help-title")
+            with VerticalScroll(id="help-body"):
+                yield Static(id="help-table")
+            yield Label(Text("Échap ou ? pour fermer"), id="help-hint")
+
+    def on_mount(self) -> None:
+        # Built once styles are known, so keys take the theme's accent colour.
+        self.query_one("#help-table", Static).update(self._table())
+        self.query_one("#help-body").focus()
+
+    def _table(self) -> Table:
+        key_style = self.get_component_rich_style("help--key", partial=True)
+        group_style = self.get_component_rich_style("help--group", partial=True)
+        table = Table.grid(padding=(0, 2))
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column(no_wrap=True)
+        table.add_column(ratio=1)
+        for index, group in enumerate(self.groups):
+            if index:
+                table.add_row()
+            table.add_row("", Text(group.title, style=group_style))
+            for line in group.lines:
+                keys = Text(" ".join(line.keys), style=key_style)
+                description = Text(line.description, style="bold")
+                detail = Text(line.detail, style="dim")
+                if not line.enabled:
+                    for text in (keys, description, detail):
+                        text.stylize("dim")
+                table.add_row(keys, description, detail)
+        return table

@@ -1,0 +1,497 @@
+"""The explorer screen: a search field above the family/role tree, the detail pane beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static, Tree
+
+from explorer.model import Family, Role, search
+from explorer.model.filters import RoleFilter, describe_empty
+from explorer.model.text import fold
+from explorer.widgets.filter_chips import FilterChips
+from explorer.widgets.filter_panel import FilterPanel
+from explorer.widgets.role_detail import RoleDetail
+from explorer.widgets.role_tree import FamilyEntry, MoreEntry, RoleEntry, RoleTree, TreeEntry
+from explorer.widgets.search_field import SearchField
+
+if TYPE_CHECKING:
+    from explorer.app import ExplorerApp
+
+# Up to this many roles, every family starts open; above, only the first (start-up stays fast).
+EXPAND_ALL_UP_TO = 300
+# While searching, each family lists at most this many matches, then "… et N autres".
+MAX_MATCHES_PER_FAMILY = 50
+# The detail pane while the filters leave no role.
+FILTERS_HINT = "Changez les filtres (F), ou effacez-les tous avec x."
+
+FamilyGroups = Sequence[tuple[Family, Sequence[Role]]]
+
+
+class MainScreen(Screen[None]):
+    """Where people live: browse families, read a role, search, mark, compare.
+
+    Start-up timing (`explorer --startup-time`): once the tree and the detail pane are
+    filled and that state has been painted, the screen sets `first_frame_done = True` and
+    posts `MainScreen.Ready`, which bubbles up to the app (`on_main_screen_ready`).
+    """
+
+    BINDING_GROUP_TITLE = "Écran des métiers"
+
+    HORIZONTAL_BREAKPOINTS = [
+        (0, "-narrow"),
+        (70, "-wide"),
+    ]
+    VERTICAL_BREAKPOINTS = [
+        (0, "-short"),
+        (30, "-tall"),
+    ]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Not in the footer: the search field's placeholder says "(/)" already.
+        Binding("/", "focus_search", "Chercher", show=False, id="main.search"),
+        Binding(
+            "f",
+            "favourite",
+            "Favori",
+            id="main.favourite",
+            tooltip="Ajouter le métier à la sélection, ou l'en retirer",
+        ),
+        Binding(
+            "c",
+            "compare",
+            "Comparer",
+            id="main.compare",
+            tooltip="Marquer le métier, puis c sur un second métier pour les comparer",
+        ),
+        Binding("s", "shortlist", "Sélection", id="main.shortlist", tooltip="Ouvrir la sélection"),
+        Binding("g", "glossary", "Glossaire", id="main.glossary", tooltip="Ouvrir le glossaire"),
+        Binding(
+            "F",
+            "filters",
+            "Filtres",
+            id="main.filters",
+            tooltip="Ouvrir ou fermer le panneau de filtres (famille, niveau, employeur, compétences)",
+        ),
+        Binding(
+            "x",
+            "clear_filters",
+            "Sans filtre",
+            id="main.clear-filters",
+            tooltip="Effacer tous les filtres",
+        ),
+        Binding(
+            "escape",
+            "clear_search",
+            "Effacer",
+            show=False,
+            id="main.clear-search",
+            tooltip="Effacer la recherche, le curseur revient où il était",
+        ),
+    ]
+
+    class Ready(Message):
+        """The first complete frame of the explorer screen has been painted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.first_frame_done = False
+        self._query = ""  # the search being shown; "" when browsing the whole catalogue
+        # Browsing state saved when a search starts, restored when it is cleared.
+        self._saved_expanded: list[str] = []
+        self._saved_cursor: TreeEntry | None = None
+        self._filter = RoleFilter()  # from the filter panel (F); combines with the search
+
+    @property
+    def explorer(self) -> ExplorerApp:
+        return cast("ExplorerApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="explorer"):
+            with Vertical(id="browser"):
+                yield SearchField(id="search")
+                yield FilterChips(id="filter-chips")
+                yield RoleTree(id="roles")
+                yield Static(id="no-match", markup=False)
+            yield RoleDetail(id="detail")
+            panel = FilterPanel(self.explorer.catalog, id="filters")
+            panel.display = False  # F shows it in the detail pane's place
+            yield panel
+        yield Footer()
+
+    @property
+    def role_tree(self) -> RoleTree:
+        return self.query_one("#roles", RoleTree)
+
+    @property
+    def detail(self) -> RoleDetail:
+        return self.query_one("#detail", RoleDetail)
+
+    @property
+    def search_field(self) -> SearchField:
+        return self.query_one("#search", SearchField)
+
+    @property
+    def query_text(self) -> str:
+        """The search currently filtering the tree ("" when none)."""
+        return self._query
+
+    @property
+    def current_role(self) -> Role | None:
+        """The role under the tree cursor, which is the one the detail pane shows."""
+        return self.role_tree.highlighted_role
+
+    def on_mount(self) -> None:
+        catalog = self.explorer.catalog
+        groups = self._catalogue_groups()
+        if len(catalog.roles) <= EXPAND_ALL_UP_TO:
+            expanded = [family.id for family, _ in groups]
+        else:
+            expanded = [family.id for family, roles in groups[:1]]
+        tree = self.role_tree
+        tree.show_families(groups, expanded=expanded)
+        self.refresh_markers()
+        tree.move_to_first_role()
+        self._show_entry(tree.highlighted)
+        tree.focus()
+        self.call_after_refresh(self._first_frame_painted)
+
+    def on_resize(self) -> None:
+        # Narrow terminals: a tighter footer, without the palette key (help lists it), so
+        # that every key of the screen still fits.
+        footer = self.query_one(Footer)
+        footer.compact = self.size.width < 110
+        footer.show_command_palette = self.size.width >= 100
+
+    def _first_frame_painted(self) -> None:
+        self.first_frame_done = True
+        self.post_message(self.Ready())
+
+    def on_screen_resume(self) -> None:
+        # Another screen (the shortlist, compare) may have changed favourites meanwhile.
+        self.refresh_markers()
+
+    def role_visible(self, role: Role) -> bool:
+        """Whether a role may be listed at all: the one place for filters to narrow the tree.
+
+        Both the browsing tree and the search results go through it.
+        """
+        return self._filter.matches(role)
+
+    def _catalogue_groups(self) -> list[tuple[Family, Sequence[Role]]]:
+        catalog = self.explorer.catalog
+        groups = [
+            (family, [role for role in catalog.roles_of(family.id) if self.role_visible(role)])
+            for family in catalog.families
+        ]
+        # While filtering, a family with no role left is not listed at all.
+        return [(f, roles) for f, roles in groups if roles or not self._filter.active]
+
+    # --- markers --------------------------------------------------------------------------
+
+    def refresh_markers(self) -> None:
+        """Redraw favourite stars and the comparison marker from the app's state."""
+        app = self.explorer
+        favourites = {entry.role for entry in app.shortlist.entries}
+        self.role_tree.set_markers(favourites, app.compare_mark)
+        role = self.detail.role
+        if role is not None:
+            self.detail.set_markers(
+                favourite=role.id in favourites, marked=role.id == app.compare_mark
+            )
+
+    # --- what the detail pane shows -------------------------------------------------------
+
+    def _show_entry(self, entry: TreeEntry | None) -> None:
+        detail = self.detail
+        app = self.explorer
+        if isinstance(entry, RoleEntry):
+            if detail.role is entry.role:
+                return
+            detail.show_role(
+                entry.role,
+                app.catalog,
+                favourite=entry.role.id in app.shortlist,
+                marked=entry.role.id == app.compare_mark,
+            )
+        elif isinstance(entry, FamilyEntry):
+            if detail.family is entry.family:
+                return
+            detail.show_family(entry.family, len(app.catalog.roles_of(entry.family.id)))
+        elif isinstance(entry, MoreEntry):
+            others = (
+                "autre métier correspond" if entry.hidden == 1 else "autres métiers correspondent"
+            )
+            detail.show_message(
+                f"{entry.hidden} {others} aussi à la recherche : précisez-la pour les voir."
+            )
+        elif not app.catalog.roles:
+            detail.show_message("Le catalogue ne contient aucun métier.")
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[TreeEntry]) -> None:
+        # Skip highlights the cursor has already left (fast key repeat, tree rebuilds).
+        if event.node is self.role_tree.cursor_node:
+            self._show_entry(event.node.data)
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[TreeEntry]) -> None:
+        if isinstance(event.node.data, RoleEntry):
+            self._show_entry(event.node.data)
+            self.detail.focus()
+
+    # --- search ---------------------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input is self.search_field:
+            self.apply_search(event.value)
+
+    def apply_search(self, query: str, *, again: bool = False) -> None:
+        """Filter the tree to the roles matching `query` (an empty query shows everything).
+
+        `again` redoes the current search (the filters changed).
+        """
+        if not fold(query):
+            if self._query:
+                self._end_search()
+            return
+        if query == self._query and not again:
+            return
+        tree = self.role_tree
+        if not self._query:
+            self._saved_expanded = tree.expanded_families
+            self._saved_cursor = tree.highlighted
+        self._query = query
+        found = search(self.explorer.catalog, query)
+        hits = [hit for hit in found if self.role_visible(hit.role)]
+        no_match = self.query_one("#no-match", Static)
+        cause = self._filter.emptied_by([hit.role for hit in found]) if not hits else None
+        reason = describe_empty(self.explorer.catalog, cause, query.strip()) if cause else None
+        self._refresh_chips(len(hits), reason)
+        if cause is not None:
+            # The search found roles and a filter removed them all: the chips say which. The
+            # empty tree stays, so that it can keep the focus and x (clear filters) works.
+            tree.show_families([])
+            tree.display = True
+            no_match.display = False
+            self.detail.show_message(FILTERS_HINT)
+            return
+        if not hits:
+            tree.show_families([])
+            tree.display = False
+            no_match.update(Text(f"Aucun métier ne correspond à «\u00a0{query.strip()}\u00a0»."))
+            no_match.display = True
+            self.detail.show_message("Essayez un autre mot, ou effacez la recherche avec Échap.")
+            return
+        tree.display = True
+        no_match.display = False
+        by_family: dict[str, list[Role]] = {}
+        for hit in hits:
+            by_family.setdefault(hit.role.family, []).append(hit.role)
+        groups = [
+            (family, by_family[family.id][:MAX_MATCHES_PER_FAMILY])
+            for family in self.explorer.catalog.families
+            if family.id in by_family
+        ]
+        counts = {family_id: len(roles) for family_id, roles in by_family.items()}
+        tree.show_families(groups, expanded=list(by_family), counts=counts)
+        tree.reveal_role(hits[0].role)
+
+    def _end_search(self, *, restore_cursor: bool = True) -> None:
+        """Back to the whole catalogue, families open as before the search."""
+        self._query = ""
+        tree = self.role_tree
+        tree.display = True
+        self.query_one("#no-match", Static).display = False
+        tree.show_families(self._catalogue_groups(), expanded=self._saved_expanded)
+        cursor, self._saved_cursor = self._saved_cursor, None
+        if self._show_filter_emptiness():
+            return
+        if not restore_cursor:
+            return
+        if isinstance(cursor, RoleEntry) and tree.reveal_role(cursor.role):
+            return
+        if isinstance(cursor, FamilyEntry) and tree.reveal_family(cursor.family.id):
+            return
+        tree.move_to_first_role()
+
+    def clear_search(self, *, restore_cursor: bool = True) -> None:
+        """Empty the search field and show the whole tree again."""
+        if self.search_field.value:
+            self.search_field.value = ""
+        if self._query:
+            self._end_search(restore_cursor=restore_cursor)
+
+    def on_search_field_to_results(self, event: SearchField.ToResults) -> None:
+        if self.role_tree.display:
+            self.role_tree.focus()
+
+    def on_search_field_cancelled(self, event: SearchField.Cancelled) -> None:
+        self.clear_search()
+        self.role_tree.focus()
+
+    # --- detail pane links ----------------------------------------------------------------
+
+    def on_role_detail_left(self, event: RoleDetail.Left) -> None:
+        self.role_tree.focus()
+
+    def on_role_detail_role_chosen(self, event: RoleDetail.RoleChosen) -> None:
+        self.show_role(event.role_id)
+
+    def on_role_detail_term_chosen(self, event: RoleDetail.TermChosen) -> None:
+        self.explorer.open_glossary(event.term_id)
+
+    def show_role(self, role_id: str) -> None:
+        """Put the tree cursor on a role (clearing a search that hides it) and show it."""
+        role = self.explorer.catalog.roles.get(role_id)
+        if role is None:
+            self.notify(f"Métier inconnu : {role_id}", severity="warning", markup=False)
+            return
+        tree = self.role_tree
+        if not self.role_visible(role):
+            # Asked for by name (glossary, link): the filters must not hide it.
+            self.set_filter(RoleFilter())
+            self.notify(f"Filtres effacés pour afficher {role.display_title}", markup=False)
+        if self._query and not tree.has_role(role_id):
+            self.clear_search(restore_cursor=False)
+        tree.reveal_role(role)
+        self._show_entry(RoleEntry(role))
+        tree.focus()
+
+    # --- actions --------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_search":
+            return bool(self._query)
+        if action == "clear_filters":
+            return self._filter.active
+        return True
+
+    def action_focus_search(self) -> None:
+        self.search_field.focus()
+
+    def action_clear_search(self) -> None:
+        self.clear_search()
+        self.role_tree.focus()
+
+    def _role_or_hint(self) -> Role | None:
+        role = self.current_role
+        if role is None:
+            self.notify("Placez d'abord le curseur sur un métier.", markup=False, timeout=2)
+        return role
+
+    def action_favourite(self) -> None:
+        role = self._role_or_hint()
+        if role is not None:
+            self.explorer.toggle_favourite(role.id)
+            self.refresh_markers()
+
+    def action_compare(self) -> None:
+        role = self._role_or_hint()
+        if role is None:
+            return
+        app = self.explorer
+        marked = app.compare_mark
+        if marked is None:
+            app.compare_mark = role.id
+            self.notify(
+                f"{role.display_title} attend un second métier à comparer (c sur un autre métier).",
+                markup=False,
+            )
+        elif marked == role.id:
+            app.compare_mark = None
+            self.notify(f"Comparaison annulée : {role.display_title}", markup=False, timeout=2)
+        else:
+            app.compare_mark = None
+            app.open_compare(marked, role.id)
+        self.refresh_markers()
+
+    def action_shortlist(self) -> None:
+        self.explorer.open_shortlist()
+
+    def action_glossary(self) -> None:
+        self.explorer.open_glossary()
+
+    # --- filters (F) ----------------------------------------------------------------------
+
+    @property
+    def filter_panel(self) -> FilterPanel:
+        return self.query_one("#filters", FilterPanel)
+
+    @property
+    def role_filter(self) -> RoleFilter:
+        return self._filter
+
+    def action_filters(self) -> None:
+        """Open the filter panel in the detail pane's place, or close it."""
+        panel = self.filter_panel
+        if panel.display:
+            self._close_filters()
+            return
+        self.detail.display = False
+        panel.display = True
+        panel.focus_first()
+
+    def _close_filters(self) -> None:
+        self.filter_panel.display = False
+        self.detail.display = True
+        # The tree is hidden only when the search itself found nothing: back to the search then.
+        (self.role_tree if self.role_tree.display else self.search_field).focus()
+
+    def on_filter_panel_closed(self, event: FilterPanel.Closed) -> None:
+        self._close_filters()
+
+    def on_filter_panel_changed(self, event: FilterPanel.Changed) -> None:
+        self.set_filter(event.role_filter, from_panel=True)
+
+    def action_clear_filters(self) -> None:
+        self.set_filter(RoleFilter())
+
+    def set_filter(self, role_filter: RoleFilter, *, from_panel: bool = False) -> None:
+        """Narrow the tree (and the current search) to the roles the filter keeps."""
+        if role_filter == self._filter:
+            return
+        self._filter = role_filter
+        self.refresh_bindings()  # "x Sans filtre" shows in the footer only while filtering
+        if not from_panel:
+            self.filter_panel.set_filter(role_filter)
+        if self._query:
+            self.apply_search(self._query, again=True)
+            return
+        tree = self.role_tree
+        cursor = tree.highlighted
+        groups = self._catalogue_groups()
+        if sum(len(roles) for _, roles in groups) <= EXPAND_ALL_UP_TO:
+            expanded = [family.id for family, _ in groups]
+        else:
+            expanded = tree.expanded_families
+        tree.show_families(groups, expanded=expanded)
+        if self._show_filter_emptiness():
+            return
+        if isinstance(cursor, RoleEntry) and tree.reveal_role(cursor.role):
+            return
+        tree.move_to_first_role()
+        self._show_entry(tree.highlighted)
+
+    def _show_filter_emptiness(self) -> bool:
+        """Browsing (no search): update the chips; True when the filters left no role."""
+        catalog = self.explorer.catalog
+        roles = list(catalog.roles.values())
+        count = sum(1 for role in roles if self.role_visible(role))
+        cause = self._filter.emptied_by(roles) if not count else None
+        self._refresh_chips(count, describe_empty(catalog, cause) if cause else None)
+        if cause is None:
+            return False
+        # The chips say which filter emptied the tree; the empty tree keeps the focus (x works).
+        self.detail.show_message(FILTERS_HINT)
+        return True
+
+    def _refresh_chips(self, count: int, empty_reason: str | None = None) -> None:
+        chips = self.query_one("#filter-chips", FilterChips)
+        chips.show(self.explorer.catalog, self._filter, count, empty_reason)

@@ -1,0 +1,356 @@
+"""The shortlist screen: saved roles in the user's order, with notes, reorder, undo and export."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from explorer.model import Catalog
+from explorer.model.export import (
+    default_export_name,
+    free_path,
+    shortlist_markdown,
+    write_export,
+)
+from explorer.model.shortlist import ABSENT_ROLE, Shortlist, ShortlistEntry
+from explorer.model.text import one_line
+from explorer.screens.confirm import ConfirmScreen
+from explorer.screens.note_editor import NoteEditor
+
+if TYPE_CHECKING:
+    from explorer.app import ExplorerApp
+
+EMPTY_MESSAGE = "Votre sélection est vide : appuyez sur f sur un métier pour l'ajouter."
+COMPARE_MARKER = "◆"
+NOTE_LINES = 3  # note lines shown under an entry; the editor shows the whole note
+
+_MUTED = "$text-muted"
+_WARNING = "$text-warning"
+_ACCENT = "bold $text-accent"
+
+
+def entry_prompt(catalog: Catalog, entry: ShortlistEntry, number: int, marked: bool) -> Content:
+    """Title, then family and date, then the start of the note, as plain text (never markup)."""
+    role = catalog.roles.get(entry.role)
+    title = one_line(role.display_title) if role else one_line(entry.role)
+    head = Content.assemble(f"{number}. ", (title, "bold"))
+    if marked:
+        head += Content.styled(f"  {COMPARE_MARKER} à comparer", _ACCENT)
+    added = f"ajouté le {entry.added.strftime('%d/%m/%Y')}"
+    if role is None:
+        detail = Content.assemble("   ", (ABSENT_ROLE, _WARNING), (f" · {added}", _MUTED))
+    else:
+        family = catalog.family(role.family)
+        family_title = one_line(family.title) if family else role.family
+        detail = Content.styled(f"   {family_title} · {added}", _MUTED)
+    lines = [head, detail]
+    note_lines = [one_line(line) for line in entry.note.strip().splitlines()]
+    for index, line in enumerate(note_lines[:NOTE_LINES]):
+        lead = "   Note : " if index == 0 else "          "
+        more = " …" if index == NOTE_LINES - 1 and len(note_lines) > NOTE_LINES else ""
+        lines.append(Content.assemble(lead, (line + more, "italic")))
+    return Content("\n").join(lines)
+
+
+class ShortlistScreen(Screen[None]):
+    """Entries in order; every change goes through the Shortlist, which saves it at once."""
+
+    BINDING_GROUP_TITLE = "Sélection"
+
+    DEFAULT_CSS = """
+    ShortlistScreen #shortlist-status {
+        padding: 0 1;
+        color: $text-muted;
+    }
+    ShortlistScreen #shortlist-entries {
+        height: 1fr;
+        border: none;
+    }
+    ShortlistScreen #shortlist-entries > .option-list--option {
+        padding: 0 1;
+    }
+    ShortlistScreen #shortlist-empty {
+        height: 1fr;
+        padding: 2 4;
+        content-align: center middle;
+        text-align: center;
+    }
+    """
+
+    BINDINGS = [
+        Binding(
+            "enter",
+            "open_role",
+            "Ouvrir",
+            id="shortlist.open",
+            priority=True,
+            tooltip="Afficher ce métier dans l'explorateur",
+        ),
+        Binding(
+            "n", "edit_note", "Note", id="shortlist.note", tooltip="Écrire ou modifier la note"
+        ),
+        Binding("d", "remove", "Retirer", id="shortlist.remove", tooltip="Retirer de la sélection"),
+        Binding("u", "undo", "Rétablir", id="shortlist.undo", tooltip="Annuler le dernier retrait"),
+        Binding(
+            "c",
+            "compare",
+            "Comparer",
+            id="shortlist.compare",
+            tooltip="Marquer un métier, puis c sur un second pour les comparer",
+        ),
+        Binding(
+            "e",
+            "export",
+            "Exporter",
+            id="shortlist.export",
+            tooltip="Écrire la sélection en Markdown (shortlist-AAAA-MM-JJ.md)",
+        ),
+        Binding("shift+up", "move(-1)", "Monter", id="shortlist.up", tooltip="Monter d'un rang"),
+        Binding(
+            "shift+down", "move(1)", "Descendre", id="shortlist.down", tooltip="Descendre d'un rang"
+        ),
+        Binding(
+            "escape", "close", "Retour", id="shortlist.close", tooltip="Revenir à l'écran précédent"
+        ),
+    ]
+
+    def __init__(self, *, export_dir: Path | None = None) -> None:
+        super().__init__()
+        # None: the current directory at the time of the export.
+        self.export_dir = export_dir
+        self.compare_mark: str | None = None
+        self.removed: list[tuple[ShortlistEntry, int]] = []  # undo stack, latest last
+
+    @property
+    def explorer(self) -> ExplorerApp:
+        return cast("ExplorerApp", self.app)
+
+    @property
+    def shortlist(self) -> Shortlist:
+        return self.explorer.shortlist
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="shortlist-status")
+        yield OptionList(id="shortlist-entries")
+        yield Static(Content(EMPTY_MESSAGE), id="shortlist-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Ma sélection"
+        self.refresh_entries(0)
+        self.query_one(OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        # Another terminal or the command line may have changed the file meanwhile.
+        current = self.current_role()
+        self.shortlist.reload()
+        self.explorer.show_shortlist_warnings()
+        index = self.shortlist.index(current) if current else None
+        self.refresh_entries(index if index is not None else self.highlighted_index())
+
+    # --- display ------------------------------------------------------------------------------
+
+    def refresh_entries(self, highlight: int | None = None) -> None:
+        entries = self.shortlist.entries
+        if self.compare_mark is not None and self.compare_mark not in self.shortlist:
+            self.compare_mark = None
+        options = self.query_one(OptionList)
+        options.set_options(
+            Option(
+                entry_prompt(self.explorer.catalog, entry, number, entry.role == self.compare_mark),
+                id=entry.role,
+            )
+            for number, entry in enumerate(entries, start=1)
+        )
+        if entries:
+            wanted = 0 if highlight is None else highlight
+            options.highlighted = max(0, min(wanted, len(entries) - 1))
+        options.display = bool(entries)
+        self.query_one("#shortlist-empty").display = not entries
+        self.query_one("#shortlist-status", Static).update(self.status_text())
+        self.refresh_bindings()
+
+    def status_text(self) -> Content:
+        count = len(self.shortlist)
+        if not count:
+            return Content("")
+        text = f"{count} métier" + ("s" if count > 1 else "") + " dans votre sélection"
+        if self.compare_mark is not None:
+            role = self.explorer.catalog.roles.get(self.compare_mark)
+            name = one_line(role.title) if role else self.compare_mark
+            text += f" · {COMPARE_MARKER} {name} marqué : c sur un autre métier pour comparer"
+        if not self.shortlist.persistent:
+            text += " · non enregistrée (gardée en mémoire)"
+        return Content(text)
+
+    def highlighted_index(self) -> int | None:
+        return self.query_one(OptionList).highlighted
+
+    def current_role(self) -> str | None:
+        index = self.highlighted_index()
+        entries = self.shortlist.entries
+        if index is None or not 0 <= index < len(entries):
+            return None
+        return entries[index].role
+
+    def role_name(self, role_id: str) -> str:
+        role = self.explorer.catalog.roles.get(role_id)
+        return one_line(role.display_title) if role else one_line(role_id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"open_role", "edit_note", "remove", "move", "compare", "export"}:
+            return True if len(self.shortlist) else None
+        if action == "undo":
+            return True if self.removed else None
+        return True
+
+    def after_change(self, highlight: int | None) -> None:
+        self.explorer.show_shortlist_warnings()
+        self.refresh_entries(highlight)
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        # A click on an entry (enter is bound above the list, as a priority binding).
+        event.stop()
+        self.action_open_role()
+
+    def action_open_role(self) -> None:
+        role_id = self.current_role()
+        if role_id is None:
+            return
+        if role_id not in self.explorer.catalog.roles:
+            self.notify(f"{role_id} : {ABSENT_ROLE}.", severity="warning", markup=False)
+            return
+        self.explorer.open_role(role_id)
+
+    def action_edit_note(self) -> None:
+        role_id = self.current_role()
+        if role_id is None:
+            return
+        entry = self.shortlist.get(role_id)
+        before = entry.note if entry else ""
+
+        def saved(note: str | None) -> None:
+            if note is None or note == before:
+                return
+            self.shortlist.set_note(role_id, note)
+            self.notify("Note enregistrée." if note else "Note effacée.", markup=False, timeout=2)
+            self.after_change(self.shortlist.index(role_id))
+
+        self.app.push_screen(NoteEditor(self.role_name(role_id), before), saved)
+
+    def action_remove(self) -> None:
+        role_id = self.current_role()
+        index = self.highlighted_index()
+        if role_id is None or index is None:
+            return
+        entry = self.shortlist.remove(role_id)
+        if entry is not None:
+            self.removed.append((entry, index))
+        self.notify(
+            f"Retiré de la sélection : {self.role_name(role_id)} (u pour annuler)",
+            markup=False,
+            timeout=3,
+        )
+        self.after_change(index)
+
+    def action_undo(self) -> None:
+        if not self.removed:
+            return
+        entry, index = self.removed.pop()
+        self.shortlist.restore(entry, index)
+        self.notify(
+            f"Remis dans la sélection : {self.role_name(entry.role)}", markup=False, timeout=2
+        )
+        self.after_change(self.shortlist.index(entry.role))
+
+    def action_move(self, offset: int) -> None:
+        role_id = self.current_role()
+        if role_id is None:
+            return
+        self.after_change(self.shortlist.move(role_id, offset))
+
+    def action_compare(self) -> None:
+        role_id = self.current_role()
+        if role_id is None:
+            return
+        if role_id not in self.explorer.catalog.roles:
+            self.notify(
+                f"{role_id} : {ABSENT_ROLE}, impossible de le comparer.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        marked, index = self.compare_mark, self.highlighted_index()
+        if marked is None or marked not in self.shortlist:
+            self.compare_mark = role_id
+            self.notify(
+                f"Marqué pour comparer : {self.role_name(role_id)}. "
+                "Appuyez sur c sur un autre métier.",
+                markup=False,
+                timeout=3,
+            )
+        elif marked == role_id:
+            self.compare_mark = None
+            self.notify("Marque de comparaison retirée.", markup=False, timeout=2)
+        else:
+            self.compare_mark = None
+            self.refresh_entries(index)
+            self.explorer.open_compare(marked, role_id)
+            return
+        self.refresh_entries(index)
+
+    def action_export(self) -> None:
+        today = date.today()
+        directory = self.export_dir if self.export_dir is not None else Path.cwd()
+        target = directory / default_export_name(today)
+        text = shortlist_markdown(self.explorer.catalog, self.shortlist.entries, today=today)
+        if not target.exists():
+            self.write_export(target, text, overwrite=False)
+            return
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self.write_export(target, text, overwrite=True)
+            else:
+                self.write_export(free_path(target), text, overwrite=False)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"{target.name} existe déjà dans {target.parent}. Le remplacer, ou garder "
+                f"les deux (la nouvelle version s'appellera alors {free_path(target).name}) ?",
+                yes="Remplacer",
+                no="Garder les deux",
+            ),
+            answered,
+        )
+
+    def write_export(self, target: Path, text: str, *, overwrite: bool) -> None:
+        try:
+            write_export(target, text, overwrite=overwrite)
+        except FileExistsError:
+            # Created meanwhile by someone else: still never replaced without asking.
+            target = free_path(target)
+            self.write_export(target, text, overwrite=False)
+            return
+        except OSError as error:
+            self.notify(
+                f"Export impossible dans « {target} » : {error.strerror or error}",
+                severity="error",
+                markup=False,
+            )
+            return
+        self.notify(f"Sélection exportée dans « {target} »", markup=False, timeout=8)
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,1 @@
+"""Small widgets that carry their own bindings."""

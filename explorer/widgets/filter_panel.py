@@ -1,0 +1,206 @@
+"""The filter panel: family, access level, employer type, and skills (all of them required).
+
+The panel owns no roles: it tells its parent what the user chose with `FilterPanel.Changed`
+and takes a new filter with `set_filter` (e.g. after "clear all"). Skills can number in the
+thousands, so they are picked through a search field that narrows the list.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Input, Label, SelectionList, Static
+
+from explorer.model import EMPLOYER_TYPES, Catalog
+from explorer.model.filters import Dimension, RoleFilter
+from explorer.model.text import fold, sort_key
+
+# More skills than this are not listed at once: typing narrows them.
+MAX_SKILLS_SHOWN = 200
+
+
+class FilterList(SelectionList[str]):
+    """One dimension's choices; space or enter ticks the highlighted one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Cocher", show=False, id="filters.tick"),
+        Binding("down,j", "cursor_down", "Suivant", show=False, id="filters.down"),
+        Binding("up,k", "cursor_up", "Précédent", show=False, id="filters.up"),
+    ]
+
+    def __init__(self, dimension: Dimension, *, id: str | None = None) -> None:
+        super().__init__(id=id, compact=True)
+        self.dimension = dimension
+
+    def on_focus(self) -> None:
+        # Arriving by tab: start on the first choice so space has something to tick.
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
+
+
+class FilterPanel(VerticalScroll, can_focus=False):
+    """Tab moves between the lists; space ticks; the parent closes the panel (F or escape)."""
+
+    BINDING_GROUP_TITLE = "Filtres"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Fermer", id="filters.close", tooltip="Fermer les filtres"),
+    ]
+
+    DEFAULT_CSS = """
+    FilterPanel {
+        width: 1fr;
+        height: 1fr;
+        padding: 0 1;
+        & > .filter-heading { text-style: bold; margin-top: 1; }
+        & > .filter-heading.-first { margin-top: 0; }
+        & > FilterList { height: auto; max-height: 9; }
+        & > #filter-skills { max-height: 12; }
+        & > #filter-skills-note { color: $text-muted; }
+    }
+    """
+
+    class Changed(Message):
+        """The user ticked or unticked a choice: here is the whole new filter."""
+
+        def __init__(self, panel: FilterPanel, role_filter: RoleFilter) -> None:
+            super().__init__()
+            self.panel = panel
+            self.role_filter = role_filter
+
+        @property
+        def control(self) -> FilterPanel:
+            return self.panel
+
+    class Closed(Message):
+        """The user asked to close the panel (escape); the parent hides it."""
+
+    def __init__(
+        self, catalog: Catalog, role_filter: RoleFilter | None = None, *, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        self.catalog = catalog
+        self._filter = role_filter if role_filter is not None else RoleFilter()
+        # Skill labels folded once: the search runs on every key press.
+        ordered = sorted(catalog.skills.values(), key=lambda s: sort_key(s.label))
+        self._skills = [
+            (skill.id, skill.label, fold(f"{skill.label} {skill.id}")) for skill in ordered
+        ]
+
+    @property
+    def role_filter(self) -> RoleFilter:
+        return self._filter
+
+    def compose(self) -> ComposeResult:
+        chosen = self._filter
+        yield Label(Text("Famille"), classes="filter-heading -first")
+        families = FilterList("families", id="filter-families")
+        families.add_options(
+            (Text(f.title), f.id, f.id in chosen.families) for f in self.catalog.families
+        )
+        yield families
+        yield Label(Text("Niveau d'accès"), classes="filter-heading")
+        levels = FilterList("levels", id="filter-levels")
+        levels.add_options(
+            (Text(level), level, level in chosen.levels) for level in self.catalog.levels_present()
+        )
+        yield levels
+        yield Label(Text("Type d'employeur"), classes="filter-heading")
+        employers = FilterList("employers", id="filter-employers")
+        employers.add_options(
+            (Text(EMPLOYER_TYPES[e]), e, e in chosen.employers)
+            for e in self.catalog.employers_present()
+        )
+        yield employers
+        yield Label(Text("Compétences (toutes requises)"), classes="filter-heading")
+        yield Input(placeholder="Chercher une compétence…", id="filter-skill-search", compact=True)
+        yield FilterList("skills", id="filter-skills")
+        yield Static(id="filter-skills-note")
+
+    def on_mount(self) -> None:
+        self._show_skills("")
+
+    def action_close(self) -> None:
+        self.post_message(self.Closed())
+
+    def focus_first(self) -> None:
+        self.query_one("#filter-families", FilterList).focus()
+
+    def set_filter(self, role_filter: RoleFilter) -> None:
+        """Show another filter (e.g. after "clear all"), without posting Changed."""
+        self._filter = role_filter
+        for selection in self.query(FilterList):
+            chosen = role_filter.values(selection.dimension)
+            if selection.dimension == "skills":
+                continue
+            with self.prevent(SelectionList.SelectedChanged):
+                for value in list(selection.selected):
+                    if value not in chosen:
+                        selection.deselect(value)
+                for value in chosen:
+                    selection.select(value)
+        self._show_skills(self.query_one("#filter-skill-search", Input).value)
+
+    @on(SelectionList.SelectionToggled)
+    def _toggled(self, event: SelectionList.SelectionToggled[str]) -> None:
+        event.stop()
+        selection = event.selection_list
+        assert isinstance(selection, FilterList)
+        values = set(self._filter.values(selection.dimension))
+        value = event.selection.value
+        if value in selection.selected:
+            values.add(value)
+        else:
+            values.discard(value)
+        self._filter = self._filter.with_values(selection.dimension, values)
+        self.post_message(self.Changed(self, self._filter))
+
+    @on(SelectionList.SelectedChanged)
+    @on(SelectionList.SelectionHighlighted)
+    def _quiet(self, event: Message) -> None:
+        event.stop()  # the parent only needs Changed
+
+    @on(Input.Changed, "#filter-skill-search")
+    def _skill_search(self, event: Input.Changed) -> None:
+        event.stop()
+        self._show_skills(event.value)
+
+    @on(Input.Submitted, "#filter-skill-search")
+    def _skill_search_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#filter-skills", FilterList).focus()
+
+    def _show_skills(self, query: str) -> None:
+        """Ticked skills first (they stay visible whatever the search), then the matches."""
+        chosen = self._filter.skills
+        words = fold(query).split()
+        picked = [(sid, label) for sid, label, _ in self._skills if sid in chosen]
+        matches = [
+            (sid, label)
+            for sid, label, folded in self._skills
+            if sid not in chosen and all(word in folded for word in words)
+        ]
+        shown = matches[:MAX_SKILLS_SHOWN]
+        skills = self.query_one("#filter-skills", FilterList)
+        with self.prevent(SelectionList.SelectedChanged):
+            skills.clear_options()
+            skills.add_options([(Text(label), sid, True) for sid, label in picked])
+            skills.add_options([(Text(label), sid, False) for sid, label in shown])
+        if skills.option_count:
+            # On the first match, so that enter then space ticks what was searched for.
+            skills.highlighted = len(picked) if shown else 0
+        if len(matches) > len(shown):
+            note = f"{len(shown)} sur {len(matches)} : tapez pour affiner"
+        elif not matches and words:
+            note = f"Aucune compétence ne contient « {query.strip()} »."
+        else:
+            note = ""
+        notice = self.query_one("#filter-skills-note", Static)
+        notice.update(Text(note))
+        notice.display = bool(note)

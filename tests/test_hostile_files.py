@@ -1,0 +1,110 @@
+"""Content files that are not what they claim: each is a problem naming the file; the rest loads."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from explorer.cli import main
+from explorer.model import load_catalog
+from explorer.model.text import visible
+from tests.content_factory import ContentFactory
+
+GOOD = {"referenceur-seo", "referenceur-sea", "redacteur-web"}
+
+
+def directory_named_toml(root: Path) -> Path:
+    target = root / "roles" / "x.toml"
+    target.mkdir()
+    return target
+
+
+def symlink_loop(root: Path) -> Path:
+    target = root / "roles" / "loop.toml"
+    os.symlink(target, target)
+    return target
+
+
+def huge_file(root: Path) -> Path:
+    target = root / "roles" / "huge.toml"
+    with target.open("wb") as out:
+        out.write(b'title = "x"\n')
+        out.truncate(50 * 1024 * 1024)
+    return target
+
+
+def array_instead_of_table(root: Path) -> Path:
+    target = root / "roles" / "array.toml"
+    target.write_text('title = "A"\nrelated = [1, 2]\n', encoding="utf-8")
+    return target
+
+
+def families_array_of_strings(root: Path) -> Path:
+    target = root / "families.toml"
+    target.write_text('family = ["acquisition", "contenus"]\n', encoding="utf-8")
+    return target
+
+
+CASES: dict[str, Callable[[Path], Path]] = {
+    "directory named x.toml": directory_named_toml,
+    "symlink loop": symlink_loop,
+    "50 MB file": huge_file,
+    "array where a table is expected": array_instead_of_table,
+    "families as strings": families_array_of_strings,
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_file_is_a_problem_naming_it(content: ContentFactory, case: str) -> None:
+    root = content.write()
+    target = CASES[case](root)
+    result = load_catalog(root)
+    assert any(issue.path == str(target) for issue in result.issues), [
+        str(i) for i in result.issues
+    ]
+    if target.name != "families.toml":
+        assert set(result.catalog.roles) == GOOD
+
+
+def test_unreadable_file(content: ContentFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = content.write()
+    target = root / "roles" / "secret.toml"
+    target.write_text('title = "x"\n', encoding="utf-8")
+    target.chmod(0)
+    if os.access(target, os.R_OK):  # root reads anything: simulate the refusal instead
+        real = Path.read_bytes
+
+        def refuse(self: Path) -> bytes:
+            if self.name == "secret.toml":
+                raise PermissionError(13, "Permission denied")
+            return real(self)
+
+        monkeypatch.setattr(Path, "read_bytes", refuse)
+    result = load_catalog(root)
+    assert any(i.path == str(target) and "lecture impossible" in i.message for i in result.issues)
+    assert set(result.catalog.roles) == GOOD
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_validate_prints_problems_without_traceback(
+    content: ContentFactory, case: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = content.write()
+    CASES[case](root)
+    assert main(["validate", str(root)]) == 1
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    assert str(root) in out
+
+
+def test_control_characters_become_visible_symbols(content: ContentFactory) -> None:
+    content.roles["redacteur-web"]["title"] = "Ré\x1b[2Jdacteur\u202e web\x07"
+    content.roles["redacteur-web"]["summary"] = "Ligne 1\nLigne 2\tfin\x9b"
+    result = load_catalog(content.write())
+    role = result.catalog.roles["redacteur-web"]
+    assert role.title == "Ré␛[2Jdacteur web␇"
+    assert role.summary == "Ligne 1\nLigne 2 fin\ufffd"
+    assert "\x1b" not in visible("\x1b") and visible("نص عربي") == "نص عربي"
