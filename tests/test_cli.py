@@ -60,9 +60,7 @@ def test_list_json(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     data = json.loads(out)
     assert [f["id"] for f in data["families"]] == ["acquisition", "contenus"]
-    assert data["families"][1]["roles"] == [
-        {"id": "redacteur-web", "title": "Rédacteur web / Rédactrice web"}
-    ]
+    assert data["families"][1]["roles"] == [{"id": "redacteur-web", "title": "Rédacteur web"}]
 
 
 def test_list_text(root: Path, capsys: pytest.CaptureFixture[str]) -> None:

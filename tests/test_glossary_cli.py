@@ -45,8 +45,8 @@ def test_define_json(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
         "definition": "Référencement naturel.",
         "aliases": ["S.E.O."],
         "roles": [
-            {"id": "referenceur-seo", "title": "Référenceur SEO / Référenceuse SEO"},
-            {"id": "redacteur-web", "title": "Rédacteur web / Rédactrice web"},
+            {"id": "referenceur-seo", "title": "Référenceur SEO"},
+            {"id": "redacteur-web", "title": "Rédacteur web"},
         ],
     }
 

@@ -134,7 +134,7 @@ def test_role_absent_from_catalogue_is_listed_and_removable(
             },
             {
                 "role": "redacteur-web",
-                "title": "Rédacteur web / Rédactrice web",
+                "title": "Rédacteur web",
                 "added": "2025-03-12",
                 "note": "",
                 "known": True,

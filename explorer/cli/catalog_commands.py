@@ -93,7 +93,7 @@ def list_payload(catalog: Catalog, roles: list[Role] | None = None) -> dict[str,
                 "id": family.id,
                 "title": family.title,
                 "roles": [
-                    {"id": r.id, "title": r.display_title}
+                    {"id": r.id, "title": r.title}
                     for r in catalog.roles_of(family.id)
                     if r.id in wanted
                 ],
@@ -122,7 +122,7 @@ def run_list(args: argparse.Namespace) -> int:
         for role in family["roles"]:
             line = Text("  ")
             line.append(role["id"], style="cyan")
-            line.append(f"  {role['title']}")
+            line.append(f"  {catalog.roles[role['id']].display_title}")
             console.print(line)
     return 0
 
@@ -173,7 +173,7 @@ def run_search(args: argparse.Namespace) -> int:
             [
                 {
                     "id": h.role.id,
-                    "title": h.role.display_title,
+                    "title": h.role.title,
                     "score": h.score,
                     "matched": list(h.matched),
                 }

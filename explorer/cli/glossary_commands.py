@@ -31,8 +31,7 @@ def term_payload(catalog: Catalog, term: Term) -> dict[str, Any]:
         "definition": term.definition,
         "aliases": list(term.aliases),
         "roles": [
-            {"id": role.id, "title": role.display_title}
-            for role in catalog.roles_using_term(term.id)
+            {"id": role.id, "title": role.title} for role in catalog.roles_using_term(term.id)
         ],
     }
 
@@ -67,7 +66,7 @@ def run_define(args: argparse.Namespace) -> int:
         for role in roles:
             line = Text("  ")
             line.append(f"{role['id']:<28}", style="cyan")
-            line.append(role["title"])
+            line.append(catalog.roles[role["id"]].display_title)
             console.print(line)
     else:
         console.print(Text("Terme général : aucune fiche métier ne le cite.", style="dim"))

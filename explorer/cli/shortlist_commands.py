@@ -97,7 +97,7 @@ def list_payload(catalog: Catalog, shortlist: Shortlist) -> dict[str, Any]:
         "entries": [
             {
                 "role": entry.role,
-                "title": _title(catalog, entry.role),
+                "title": role.title if (role := catalog.roles.get(entry.role)) else None,
                 "added": entry.added.isoformat(),
                 "note": entry.note,
                 "known": entry.role in catalog.roles,
