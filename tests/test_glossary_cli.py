@@ -7,19 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from explorer.cli import main
+from tests.cli_run import run
 from tests.content_factory import ContentFactory
 
 
 @pytest.fixture
 def root(content: ContentFactory) -> Path:
     return content.write()
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def listed(out: str) -> dict[str, list[str]]:
