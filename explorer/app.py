@@ -3,24 +3,46 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import CommandPalette
 from textual.screen import Screen
 
 from explorer.locations import shortlist_path
 from explorer.model import Catalog, ContentIssue
 from explorer.model.shortlist import Shortlist
-from explorer.palette import RoleCommands, ThemeCommands, system_commands
-from explorer.palette_compare import CompareCommands
-from explorer.palette_glossary import GlossaryCommands
-from explorer.screens.compare import SAME_ROLE_MESSAGE, CompareScreen
-from explorer.screens.glossary import GlossaryScreen
-from explorer.screens.help import HelpScreen
 from explorer.screens.main import MainScreen
-from explorer.screens.shortlist import ShortlistScreen
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+# Only the explorer screen is imported at start-up: the other screens, the command palette
+# and its providers (textual.command alone is ≈ 20 ms) are imported when first used.
+
+
+def _role_commands() -> type[Provider]:
+    from explorer.palette import RoleCommands
+
+    return RoleCommands
+
+
+def _theme_commands() -> type[Provider]:
+    from explorer.palette import ThemeCommands
+
+    return ThemeCommands
+
+
+def _compare_commands() -> type[Provider]:
+    from explorer.palette_compare import CompareCommands
+
+    return CompareCommands
+
+
+def _glossary_commands() -> type[Provider]:
+    from explorer.palette_glossary import GlossaryCommands
+
+    return GlossaryCommands
 
 
 class ExplorerApp(App[None]):
@@ -42,7 +64,12 @@ class ExplorerApp(App[None]):
         Binding("q", "quit", "Quitter", id="quit"),
     ]
 
-    COMMANDS = App.COMMANDS | {RoleCommands, ThemeCommands, CompareCommands, GlossaryCommands}
+    COMMANDS = App.COMMANDS | {
+        _role_commands,
+        _theme_commands,
+        _compare_commands,
+        _glossary_commands,
+    }
 
     def __init__(
         self,
@@ -95,6 +122,8 @@ class ExplorerApp(App[None]):
             names = ", ".join(f"« {role_id} »" for role_id in unknown)
             self.notify(f"Métier inconnu : {names}.", severity="error", markup=False)
             return
+        from explorer.screens.compare import SAME_ROLE_MESSAGE, CompareScreen
+
         if a == b:
             self.notify(SAME_ROLE_MESSAGE, severity="warning", markup=False)
             return
@@ -102,11 +131,15 @@ class ExplorerApp(App[None]):
 
     def open_shortlist(self) -> None:
         """Push the shortlist screen."""
+        from explorer.screens.shortlist import ShortlistScreen
+
         if not isinstance(self.screen, ShortlistScreen):
             self.push_screen(ShortlistScreen())
 
     def open_glossary(self, term_id: str | None = None) -> None:
         """Push the glossary screen, optionally on one term."""
+        from explorer.screens.glossary import GlossaryScreen
+
         if isinstance(self.screen, GlossaryScreen):
             # Already there (e.g. chosen from the palette): move to the term, never stack a second.
             if term_id is not None:
@@ -133,13 +166,19 @@ class ExplorerApp(App[None]):
 
     def action_help(self) -> None:
         """The keys of whatever screen is current, generated from its bindings."""
+        from explorer.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
     def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
         if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             placeholder = "Chercher un métier ou une commande…"
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from explorer.palette import system_commands
+
         yield from system_commands(self, screen)

@@ -47,9 +47,19 @@ def _picture(match: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     """Text safe for a terminal: control characters shown as symbols, direction overrides gone."""
+    if text.isprintable():  # no control or format character at all: the usual case, in C
+        return text
     return _UNSAFE.sub(_picture, text) if _UNSAFE.search(text) else text
 
 
 def one_line(text: str) -> str:
     """A name or label on one line, its runs of white space folded to one space."""
+    # Printable means no tab or newline either: only doubled or outer spaces to fold then.
+    if (
+        text.isprintable()
+        and "  " not in text
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+    ):
+        return text
     return _SPACES.sub(" ", visible(text)).strip()

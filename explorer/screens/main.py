@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
@@ -15,9 +17,11 @@ from textual.widgets import Footer, Header, Input, Static, Tree
 
 from explorer.model import Family, Role, search
 from explorer.model.filters import RoleFilter, describe_empty
+from explorer.model.search import SearchHit
 from explorer.model.text import fold
 from explorer.widgets.filter_chips import FilterChips
 from explorer.widgets.filter_panel import FilterPanel
+from explorer.widgets.footer import KeyFooter
 from explorer.widgets.role_detail import RoleDetail
 from explorer.widgets.role_tree import FamilyEntry, MoreEntry, RoleEntry, RoleTree, TreeEntry
 from explorer.widgets.search_field import SearchField
@@ -29,10 +33,14 @@ if TYPE_CHECKING:
 EXPAND_ALL_UP_TO = 300
 # While searching, each family lists at most this many matches, then "… et N autres".
 MAX_MATCHES_PER_FAMILY = 50
+# ... and the tree lists at most this many matches in all, the best ranked: every key press
+# rebuilds it, and nobody reads past a screenful or two (the other families say how many).
+MAX_MATCHES_SHOWN = 80
 # The detail pane while the filters leave no role.
 FILTERS_HINT = "Changez les filtres (F), ou effacez-les tous avec x."
 
 FamilyGroups = Sequence[tuple[Family, Sequence[Role]]]
+_family_of_hit = attrgetter("role.family")
 
 
 class MainScreen(Screen[None]):
@@ -123,9 +131,9 @@ class MainScreen(Screen[None]):
                 yield Static(id="no-match", markup=False)
             yield RoleDetail(id="detail")
             panel = FilterPanel(self.explorer.catalog, id="filters")
-            panel.display = False  # F shows it in the detail pane's place
+            panel.display = False  # F shows it in the detail pane's place (and lists the skills)
             yield panel
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def role_tree(self) -> RoleTree:
@@ -168,8 +176,12 @@ class MainScreen(Screen[None]):
         # Narrow terminals: a tighter footer, without the palette key (help lists it), so
         # that every key of the screen still fits.
         footer = self.query_one(Footer)
-        footer.compact = self.size.width < 110
-        footer.show_command_palette = self.size.width >= 100
+        compact, palette = self.size.width < 110, self.size.width >= 100
+        # Either change rebuilds the footer's keys: only when the width crosses a threshold.
+        if footer.compact != compact:
+            footer.compact = compact
+        if footer.show_command_palette != palette:
+            footer.show_command_palette = palette
 
     def _first_frame_painted(self) -> None:
         self.first_frame_done = True
@@ -269,7 +281,10 @@ class MainScreen(Screen[None]):
             self._saved_cursor = tree.highlighted
         self._query = query
         found = search(self.explorer.catalog, query)
-        hits = [hit for hit in found if self.role_visible(hit.role)]
+        # With no filter every hit is visible: no per-role check on each key press.
+        hits = (
+            [hit for hit in found if self.role_visible(hit.role)] if self._filter.active else found
+        )
         no_match = self.query_one("#no-match", Static)
         cause = self._filter.emptied_by([hit.role for hit in found]) if not hits else None
         reason = describe_empty(self.explorer.catalog, cause, query.strip()) if cause else None
@@ -291,17 +306,33 @@ class MainScreen(Screen[None]):
             return
         tree.display = True
         no_match.display = False
-        by_family: dict[str, list[Role]] = {}
-        for hit in hits:
-            by_family.setdefault(hit.role.family, []).append(hit.role)
-        groups = [
-            (family, by_family[family.id][:MAX_MATCHES_PER_FAMILY])
-            for family in self.explorer.catalog.families
-            if family.id in by_family
-        ]
-        counts = {family_id: len(roles) for family_id, roles in by_family.items()}
-        tree.show_families(groups, expanded=list(by_family), counts=counts)
+        groups, counts = self._search_groups(hits)
+        if not tree.shows(groups, counts):  # typing on often finds the same roles
+            tree.show_families(groups, expanded=list(counts), counts=counts)
         tree.reveal_role(hits[0].role)
+
+    def _search_groups(self, hits: Sequence[SearchHit]) -> tuple[FamilyGroups, dict[str, int]]:
+        """The best-ranked hits to list, by family in catalogue order, and each family's count.
+
+        A family lists at most MAX_MATCHES_PER_FAMILY, the tree MAX_MATCHES_SHOWN in all; the
+        others are counted in its label and its "… et N autres" line.
+        """
+        counts = dict(Counter(map(_family_of_hit, hits)))
+        shown: dict[str, list[Role]] = {family_id: [] for family_id in counts}
+        room = MAX_MATCHES_SHOWN
+        for hit in hits:
+            listed = shown[hit.role.family]
+            if len(listed) < MAX_MATCHES_PER_FAMILY:
+                listed.append(hit.role)
+                room -= 1
+                if not room:
+                    break
+        groups = [
+            (family, shown[family.id])
+            for family in self.explorer.catalog.families
+            if family.id in shown
+        ]
+        return groups, counts
 
     def _end_search(self, *, restore_cursor: bool = True) -> None:
         """Back to the whole catalogue, families open as before the search."""
@@ -434,6 +465,7 @@ class MainScreen(Screen[None]):
         if panel.display:
             self._close_filters()
             return
+        panel.prepare()
         self.detail.display = False
         panel.display = True
         panel.focus_first()

@@ -19,7 +19,8 @@ from textual.widgets import Input, Label, SelectionList, Static
 
 from explorer.model import EMPLOYER_TYPES, Catalog
 from explorer.model.filters import Dimension, RoleFilter
-from explorer.model.text import fold, sort_key
+from explorer.model.search import fold_all
+from explorer.model.text import fold
 
 # More skills than this are not listed at once: typing narrows them.
 MAX_SKILLS_SHOWN = 200
@@ -87,11 +88,24 @@ class FilterPanel(VerticalScroll, can_focus=False):
         super().__init__(id=id)
         self.catalog = catalog
         self._filter = role_filter if role_filter is not None else RoleFilter()
-        # Skill labels folded once: the search runs on every key press.
-        ordered = sorted(catalog.skills.values(), key=lambda s: sort_key(s.label))
-        self._skills = [
-            (skill.id, skill.label, fold(f"{skill.label} {skill.id}")) for skill in ordered
-        ]
+        self._skill_choices: list[tuple[str, str, str]] | None = None
+        self._skills_listed = False  # see prepare()
+
+    @property
+    def _skills(self) -> list[tuple[str, str, str]]:
+        """Every skill as (id, label, folded label and id), in alphabetical order.
+
+        Folded once, on first use (thousands of labels in a big catalogue): the skill search
+        runs on every key press.
+        """
+        if self._skill_choices is None:
+            skills = list(self.catalog.skills.values())
+            labels = [skill.label for skill in skills]
+            folded = fold_all([f"{skill.label} {skill.id}" for skill in skills])
+            keys = fold_all(labels)  # sort_key(label), folded in one pass
+            order = sorted(range(len(skills)), key=lambda i: (keys[i], labels[i]))
+            self._skill_choices = [(skills[i].id, labels[i], folded[i]) for i in order]
+        return self._skill_choices
 
     @property
     def role_filter(self) -> RoleFilter:
@@ -124,7 +138,14 @@ class FilterPanel(VerticalScroll, can_focus=False):
         yield Static(id="filter-skills-note")
 
     def on_mount(self) -> None:
-        self._show_skills("")
+        if self.display:
+            self.prepare()
+
+    def prepare(self) -> None:
+        """Fill the skill list, once; a panel mounted hidden waits until it is first shown."""
+        if not self._skills_listed:
+            self._skills_listed = True
+            self._show_skills(self.query_one("#filter-skill-search", Input).value)
 
     def action_close(self) -> None:
         self.post_message(self.Closed())
@@ -145,7 +166,8 @@ class FilterPanel(VerticalScroll, can_focus=False):
                         selection.deselect(value)
                 for value in chosen:
                     selection.select(value)
-        self._show_skills(self.query_one("#filter-skill-search", Input).value)
+        if self._skills_listed:
+            self._show_skills(self.query_one("#filter-skill-search", Input).value)
 
     @on(SelectionList.SelectionToggled)
     def _toggled(self, event: SelectionList.SelectionToggled[str]) -> None:

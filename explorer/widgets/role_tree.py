@@ -110,6 +110,7 @@ class RoleTree(Tree[TreeEntry]):
         self.compare_mark: str | None = None
         self._family_nodes: dict[str, RoleTreeNode] = {}
         self._role_nodes: dict[str, RoleTreeNode] = {}
+        self._shown: tuple[tuple[str, tuple[str, ...], int], ...] | None = None
 
     # --- content --------------------------------------------------------------------------
 
@@ -129,14 +130,32 @@ class RoleTree(Tree[TreeEntry]):
         self.clear()
         self._family_nodes = {}
         self._role_nodes = {}
+        self._shown = self._signature(groups, counts)
         for family, roles in groups:
             count = counts.get(family.id, len(roles)) if counts else len(roles)
             entry = FamilyEntry(family, tuple(roles), count)
-            node = self.root.add(Text(family.title), entry, allow_expand=bool(roles))
+            # A family whose matches are all cut still opens, on its "… et N autres" line.
+            fills = bool(roles) or entry.hidden > 0
+            node = self.root.add(Text(family.title), entry, allow_expand=fills)
             self._family_nodes[family.id] = node
-            if family.id in expanded and roles:
+            if family.id in expanded and fills:
                 self._populate(node)
                 node.expand()
+
+    @staticmethod
+    def _signature(
+        groups: Sequence[tuple[Family, Sequence[Role]]], counts: dict[str, int] | None
+    ) -> tuple[tuple[str, tuple[str, ...], int], ...]:
+        return tuple(
+            (family.id, tuple(role.id for role in roles), (counts or {}).get(family.id, len(roles)))
+            for family, roles in groups
+        )
+
+    def shows(
+        self, groups: Sequence[tuple[Family, Sequence[Role]]], counts: dict[str, int] | None = None
+    ) -> bool:
+        """Whether `show_families(groups, counts=counts)` would give the tree it shows now."""
+        return self._shown == self._signature(groups, counts)
 
     def _populate(self, node: RoleTreeNode) -> None:
         entry = node.data
