@@ -279,6 +279,7 @@ class CompareScreen(Screen[None]):
     }
     CompareScreen .side-header {
         height: auto;
+        max-height: 3;  /* a very long title must leave room for the comparison itself */
         padding: 0 1;
         background: $panel;
         text-style: bold;

@@ -25,16 +25,19 @@ class ConfirmScreen(ModalScreen[bool]):
         min-width: 40;
         max-width: 80%;
         height: auto;
+        max-height: 100%;
+        overflow-y: auto;  /* a short terminal scrolls the question */
         border: round $warning;
         background: $surface;
         padding: 1 2;
     }
     ConfirmScreen #confirm-question {
         width: auto;
-        max-width: 76;
+        max-width: 100%;  /* wrap inside the dialog, never cut at its edge */
         margin-bottom: 1;
     }
     ConfirmScreen #confirm-buttons {
+        dock: bottom;  /* always in view, however small the terminal */
         width: 100%;
         height: auto;
         align-horizontal: center;

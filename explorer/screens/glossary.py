@@ -57,7 +57,7 @@ class GlossaryScreen(Screen[None]):
     GlossaryScreen {
         #glossary-search { margin: 0 1; }
         #glossary-body { height: 1fr; }
-        #glossary-terms { width: 30; height: 1fr; }
+        #glossary-terms { width: 30; max-width: 40%; height: 1fr; }  /* 40 columns: room to read */
         #glossary-detail { width: 1fr; height: 1fr; padding: 0 1 0 2; }
         #glossary-term { text-style: bold; color: $text-accent; }
         #glossary-aliases { color: $text-muted; }
@@ -214,9 +214,12 @@ class GlossaryScreen(Screen[None]):
     def _show_nothing(self, query: str) -> None:
         self.query_one("#glossary-term", Static).update(Text(""))
         self.query_one("#glossary-aliases").display = False
-        self.query_one("#glossary-definition", Static).update(
-            Text(f"Aucun terme ne correspond à « {query} ».")
+        message = (
+            f"Aucun terme ne correspond à « {query} »."
+            if query.strip()
+            else "Le glossaire de ce catalogue ne contient aucun terme."
         )
+        self.query_one("#glossary-definition", Static).update(Text(message))
         self.query_one(TermRoles).display = False
         self.query_one("#glossary-roles-heading").display = False
         self.query_one("#glossary-no-roles").display = False

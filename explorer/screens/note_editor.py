@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
+from explorer.model.text import visible
+
 
 class NoteEditor(ModalScreen[str | None]):
     """Several lines of free text; ctrl+s or the button saves, escape leaves the note unchanged."""
@@ -29,6 +31,7 @@ class NoteEditor(ModalScreen[str | None]):
     NoteEditor #note-title {
         text-style: bold;
         margin-bottom: 1;
+        max-height: 3;  /* a very long role title must not push the editor out of the dialog */
     }
     NoteEditor #note-text {
         height: 10;
@@ -43,7 +46,19 @@ class NoteEditor(ModalScreen[str | None]):
     NoteEditor Button {
         margin-left: 2;
     }
+    /* A short terminal keeps the text and the key hint; ctrl+s and escape replace the buttons. */
+    NoteEditor.-short #note-title {
+        margin-bottom: 0;
+    }
+    NoteEditor.-short #note-text {
+        height: 4;
+    }
+    NoteEditor.-short #note-buttons {
+        display: none;
+    }
     """
+
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Enregistrer", id="note.save", priority=True),
@@ -58,8 +73,9 @@ class NoteEditor(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog"):
             yield Static(Content(f"Note pour {self.role_title}"), id="note-title")
+            # Control characters from a hand-edited file are shown as symbols, never sent raw.
             yield TextArea(
-                self.note,
+                visible(self.note),
                 soft_wrap=True,
                 tab_behavior="focus",
                 placeholder="Vos remarques sur ce métier…",
@@ -86,7 +102,9 @@ class NoteEditor(ModalScreen[str | None]):
             self.action_cancel()
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text.strip())
+        text = self.query_one(TextArea).text
+        # Untouched: the note as saved, control characters included, so nothing changes on disk.
+        self.dismiss(self.note if text == visible(self.note) else text.strip())
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -44,6 +44,7 @@ class RolePicker(ModalScreen[str | None]):
     RolePicker #picker-title {
         text-style: bold;
         margin-bottom: 1;
+        max-height: 3;  /* a very long role title must not push the search out of the dialog */
     }
     RolePicker #picker-results {
         height: 1fr;

@@ -229,7 +229,7 @@ class ShortlistScreen(Screen[None]):
         if role_id is None:
             return
         if role_id not in self.explorer.catalog.roles:
-            self.notify(f"{role_id} : {ABSENT_ROLE}.", severity="warning", markup=False)
+            self.notify(f"{one_line(role_id)} : {ABSENT_ROLE}.", severity="warning", markup=False)
             return
         self.explorer.open_role(role_id)
 
@@ -286,7 +286,7 @@ class ShortlistScreen(Screen[None]):
             return
         if role_id not in self.explorer.catalog.roles:
             self.notify(
-                f"{role_id} : {ABSENT_ROLE}, impossible de le comparer.",
+                f"{one_line(role_id)} : {ABSENT_ROLE}, impossible de le comparer.",
                 severity="warning",
                 markup=False,
             )
