@@ -108,3 +108,14 @@ def test_control_characters_become_visible_symbols(content: ContentFactory) -> N
     assert role.title == "Ré␛[2Jdacteur web␇"
     assert role.summary == "Ligne 1\nLigne 2 fin\ufffd"
     assert "\x1b" not in visible("\x1b") and visible("نص عربي") == "نص عربي"
+
+
+@pytest.mark.parametrize("name", ["x\x1b[2J.toml", "mon métier.toml", "\u202eevil.toml", ".toml"])
+def test_role_file_name_that_is_not_a_plain_id(content: ContentFactory, name: str) -> None:
+    root = content.write()
+    (root / "roles" / name).write_text('title = "X"\n', encoding="utf-8")
+    result = load_catalog(root)
+    assert set(result.catalog.roles) == GOOD
+    [issue] = result.issues
+    assert "nom de fichier invalide" in issue.message
+    assert issue.path.endswith(visible(name)) and issue.path.isprintable()

@@ -12,8 +12,7 @@ import sys  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
 
 from explorer import __version__  # noqa: E402
-from explorer.cli import catalog_commands, glossary_commands, shortlist_commands  # noqa: E402
-from explorer.cli.common import CliError, global_options  # noqa: E402
+from explorer.cli.commands import global_options, register  # noqa: E402
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,9 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="avec --startup-time : le détail en JSON",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE")
-    catalog_commands.register(commands)
-    glossary_commands.register(commands)
-    shortlist_commands.register(commands)
+    register(commands)
     return parser
 
 
@@ -55,6 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--json ne s'utilise ici qu'avec --startup-time")
     if args.startup_time and (args.command is not None or args.compare):
         parser.error("--startup-time ne se combine ni avec une commande ni avec --compare")
+    from explorer.cli.common import CliError
+
     try:
         if args.startup_time:
             from explorer.cli.startup_time import startup_time

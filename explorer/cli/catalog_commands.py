@@ -5,59 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from explorer.cli.common import CliError, content_root, find_role, global_options, load_content
-from explorer.cli.filter_options import add_filter_arguments, role_filter_from_args
+from explorer.cli.common import CliError, content_root, find_role, load_content
+from explorer.cli.filter_options import role_filter_from_args
 from explorer.model import Catalog, Role, compare, load_catalog, search
 from explorer.model.filters import describe_empty
-
-
-def register(commands: Any) -> None:
-    options = global_options(suppress=True)
-
-    validate = commands.add_parser(
-        "validate", parents=[options], help="vérifier un dossier de contenu (strict)"
-    )
-    validate.add_argument("dir", nargs="?", type=Path, help="dossier à vérifier")
-    validate.set_defaults(handler=run_validate)
-
-    listing = commands.add_parser("list", parents=[options], help="familles et métiers")
-    listing.add_argument("--json", action="store_true", help="sortie JSON")
-    add_filter_arguments(listing)
-    listing.set_defaults(handler=run_list)
-
-    show = commands.add_parser("show", parents=[options], help="fiche complète d'un métier")
-    show.add_argument("role", metavar="ROLE", help="identifiant du métier")
-    show.add_argument("--json", action="store_true", help="sortie JSON")
-    show.set_defaults(handler=run_show)
-
-    find = commands.add_parser("search", parents=[options], help="chercher un métier")
-    find.add_argument("query", metavar="QUERY", help="titre, sigle, compétence, outil...")
-    find.add_argument("--limit", type=_positive, default=None, metavar="N")
-    find.add_argument("--json", action="store_true", help="sortie JSON")
-    find.set_defaults(handler=run_search)
-
-    versus = commands.add_parser("compare", parents=[options], help="comparer deux métiers")
-    versus.add_argument("a", metavar="A")
-    versus.add_argument("b", metavar="B")
-    versus.add_argument("--json", action="store_true", help="sortie JSON")
-    versus.set_defaults(handler=run_compare)
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"nombre entier attendu : {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("doit être au moins 1")
-    return number
 
 
 def _console() -> Console:

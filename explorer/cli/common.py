@@ -20,19 +20,6 @@ class CliError(Exception):
         self.exit_code = exit_code
 
 
-def global_options(*, suppress: bool) -> argparse.ArgumentParser:
-    """Options accepted before and after the subcommand name."""
-    parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument(
-        "--content",
-        metavar="DIR",
-        type=Path,
-        default=argparse.SUPPRESS if suppress else None,
-        help="dossier de contenu à utiliser à la place du catalogue fourni",
-    )
-    return parent
-
-
 def content_root(args: argparse.Namespace) -> Path:
     root: Path | None = getattr(args, "content", None)
     return root if root is not None else bundled_content()

@@ -5,42 +5,14 @@ from __future__ import annotations
 import argparse
 import difflib
 
+from explorer.cli.commands import FILTER_OPTIONS as _OPTIONS
 from explorer.cli.common import CliError
 from explorer.model import Catalog
 from explorer.model.filters import Dimension, RoleFilter, known_values, resolve_value
 from explorer.model.text import fold
 
-# option -> (dimension, metavar, help, "unknown" wording)
-_OPTIONS: dict[str, tuple[Dimension, str, str, str]] = {
-    "--family": ("families", "FAMILLE", "famille (identifiant ou titre)", "famille inconnue"),
-    "--access": ("levels", "NIVEAU", "niveau d'accès (Bac+2, Bac+3...)", "niveau inconnu"),
-    "--employer": ("employers", "TYPE", "type d'employeur (agence...)", "type d'employeur inconnu"),
-    "--skill": (
-        "skills",
-        "COMPÉTENCE",
-        "compétence (identifiant ou libellé)",
-        "compétence inconnue",
-    ),
-}
 # Past this many choices an error names the closest ones instead of all of them.
 _MAX_LISTED = 20
-
-
-def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group(
-        "filtres",
-        "chaque option est répétable ; un métier passe s'il a l'une des familles, l'un des "
-        "niveaux et l'un des employeurs demandés, et toutes les compétences demandées",
-    )
-    for option, (dimension, metavar, text, _) in _OPTIONS.items():
-        group.add_argument(
-            option,
-            dest=f"filter_{dimension}",
-            action="append",
-            default=[],
-            metavar=metavar,
-            help=text,
-        )
 
 
 def role_filter_from_args(catalog: Catalog, args: argparse.Namespace) -> RoleFilter:

@@ -10,18 +10,9 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from explorer.cli.common import CliError, global_options, load_content
+from explorer.cli.common import CliError, load_content
 from explorer.model import Catalog, Term
 from explorer.model.glossary import find_term, term_suggestions
-
-
-def register(commands: Any) -> None:
-    define = commands.add_parser(
-        "define", parents=[global_options(suppress=True)], help="définition d'un terme du jargon"
-    )
-    define.add_argument("term", metavar="TERM", help="terme, sigle ou synonyme (SEO, S.E.A....)")
-    define.add_argument("--json", action="store_true", help="sortie JSON")
-    define.set_defaults(handler=run_define)
 
 
 def term_payload(catalog: Catalog, term: Term) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from explorer.cli.common import CliError, find_role, global_options, load_content
+from explorer.cli.common import CliError, find_role, load_content
 from explorer.locations import shortlist_path
 from explorer.model import Catalog
 from explorer.model.export import (
@@ -24,42 +24,6 @@ from explorer.model.export import (
 )
 from explorer.model.shortlist import ABSENT_ROLE, Shortlist
 from explorer.model.text import one_line
-
-
-def register(commands: Any) -> None:
-    options = global_options(suppress=True)
-    group = commands.add_parser(
-        "shortlist",
-        parents=[options],
-        help="votre sélection de métiers (favoris et notes)",
-        description=f"Votre sélection, enregistrée dans {shortlist_path()}.",
-    )
-    actions = group.add_subparsers(dest="shortlist_command", metavar="ACTION", required=True)
-
-    listing = actions.add_parser("list", parents=[options], help="les métiers de la sélection")
-    listing.add_argument("--json", action="store_true", help="sortie JSON")
-    listing.set_defaults(handler=run_list)
-
-    add = actions.add_parser("add", parents=[options], help="ajouter un métier")
-    add.add_argument("role", metavar="ROLE", help="identifiant du métier")
-    add.add_argument("--note", metavar="TEXT", default=None, help="une note libre")
-    add.set_defaults(handler=run_add)
-
-    remove = actions.add_parser("remove", parents=[options], help="retirer un métier")
-    remove.add_argument("role", metavar="ROLE", help="identifiant du métier")
-    remove.set_defaults(handler=run_remove)
-
-    export = actions.add_parser("export", parents=[options], help="exporter en Markdown")
-    export.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        type=Path,
-        default=None,
-        help="fichier à écrire (« - » pour la sortie standard) ; "
-        "par défaut shortlist-AAAA-MM-JJ.md dans le dossier courant",
-    )
-    export.set_defaults(handler=run_export)
 
 
 def _open_shortlist(*, changing: bool) -> Shortlist:

@@ -266,24 +266,52 @@ def _encode_result(result: LoadResult) -> tuple[Any, ...]:
             return shared.setdefault(value, value)
         if isinstance(value, tuple):
             return tuple(plain(item) for item in value)
-        if isinstance(value, Access | RelatedRole):
-            return state(value)
         if isinstance(value, Family | Skill | Term | ContentIssue):
             return tuple(plain(getattr(value, f.name)) for f in fields(value))
         raise ValueError(f"cannot cache a {type(value).__name__}")
 
-    def state(obj: Any) -> dict[str, Any]:
-        """The object's fields as a dict, read back as its __dict__."""
-        return {plain(f.name): plain(getattr(obj, f.name)) for f in fields(obj)}
-
     catalog = result.catalog
     return (
         tuple(plain(f) for f in catalog.families),
-        tuple(state(role) for role in catalog.roles.values()),
+        tuple(_encode_role(role, shared) for role in catalog.roles.values()),
         tuple(plain(s) for s in catalog.skills.values()),
         tuple(plain(t) for t in catalog.terms.values()),
         tuple(plain(i) for i in result.issues),
     )
+
+
+# Role fields by kind of value; every text is written once however many roles repeat it
+# (ids, tools, levels, and in generated catalogues whole missions), which keeps the file and
+# the catalogue read back from it small.
+_TEXT_FIELDS = tuple(f.name for f in fields(Role) if f.type in ("str", "str | None"))
+_TEXTS_FIELDS = tuple(f.name for f in fields(Role) if f.type == "tuple[str, ...]")
+_ACCESS_NAMES = tuple(f.name for f in fields(Access))
+_RELATED_NAMES = tuple(f.name for f in fields(RelatedRole))
+
+
+def _encode_role(role: Role, shared: dict[str, str]) -> dict[str, Any]:
+    """A role's fields as a dict (read back as its __dict__), its repeated texts shared.
+
+    Written out flat rather than field by field: 10,000 roles are most of the cache's
+    writing time. A value marshal cannot write makes the write fail (no cache).
+    """
+    share = shared.setdefault
+    state = {name: getattr(role, name) for name in _ROLE_FIELDS}
+    for name in _TEXT_FIELDS:
+        text = state[name]
+        if text is not None:
+            state[name] = share(text, text)
+    for name in _TEXTS_FIELDS:
+        state[name] = tuple([share(text, text) for text in state[name]])
+    access = role.access
+    state["access"] = {
+        name: tuple([share(text, text) for text in getattr(access, name)]) for name in _ACCESS_NAMES
+    }
+    state["related"] = tuple(
+        {name: share(getattr(link, name), getattr(link, name)) for name in _RELATED_NAMES}
+        for link in role.related
+    )
+    return state
 
 
 _new = object.__new__

@@ -274,8 +274,18 @@ ROLE_FIELDS: Schema = {
 }
 
 
+# Above this many choices, only those starting like the word and of a close length are
+# compared: difflib over thousands of ids for each of thousands of broken links takes minutes.
+SUGGESTION_POOL = 500
+
+
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    pool = list(choices)
+    if len(pool) > SUGGESTION_POOL:
+        head = word[:2]
+        pool = [c for c in pool if c.startswith(head) and abs(len(c) - len(word)) <= 3]
+        pool = pool[:SUGGESTION_POOL]
+    close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
     return f" (vouliez-vous dire « {close[0]} » ?)" if close else ""
 
 
@@ -346,7 +356,24 @@ def _role_files(roles_dir: Path, shown: str, issues: list[ContentIssue]) -> list
     except OSError as error:
         issues.append(ContentIssue(shown, "", f"lecture impossible : {error.strerror or error}"))
         return []
-    return [Path(entry.path) for entry in entries if entry.name.endswith(".toml")]
+    paths = []
+    for entry in entries:
+        if not entry.name.endswith(".toml"):
+            continue
+        stem = entry.name.removesuffix(".toml")
+        # The file name is the role id, shown and typed everywhere: it must be plain text.
+        if not stem or not stem.isprintable() or any(ch.isspace() for ch in stem):
+            issues.append(
+                ContentIssue(
+                    visible(os.path.join(shown, entry.name)),
+                    "",
+                    "nom de fichier invalide : l'identifiant du métier (le nom sans .toml) "
+                    "ne peut contenir ni espace ni caractère de contrôle",
+                )
+            )
+            continue
+        paths.append(Path(entry.path))
+    return paths
 
 
 def load_catalog(root: Path | str) -> LoadResult:
@@ -407,6 +434,7 @@ def load_catalog(root: Path | str) -> LoadResult:
     if not role_paths:
         issues.append(ContentIssue(shown("roles"), "", "aucun fichier de métier (roles/*.toml)"))
     role_ids = {p.stem for p in role_paths}
+
     roles: list[Role] = []
     for path in role_paths:
         role_shown = shown("roles", path.name)
@@ -415,6 +443,7 @@ def load_catalog(root: Path | str) -> LoadResult:
             continue
         report = _FileReport(role_shown, issues)
         fields = _table(data, "", report, ROLE_FIELDS)
+        del data  # the file's raw TOML values: only the checked ones are kept
         if fields is None:
             continue
         _check_references(path.stem, fields, report, family_ids, skill_ids, term_ids, role_ids)
