@@ -21,6 +21,7 @@ from explorer.screens.compare import (
 )
 from explorer.screens.role_picker import RolePicker
 from tests.content_factory import ContentFactory
+from tests.screen import screen_lines, screen_text
 
 SEO, SEA, REDAC = "referenceur-seo", "referenceur-sea", "redacteur-web"
 BIG = (160, 150)  # tall enough for the whole comparison of the test catalogue to be on screen
@@ -29,15 +30,6 @@ BIG = (160, 150)  # tall enough for the whole comparison of the test catalogue t
 @pytest.fixture
 def catalog(content: ContentFactory) -> Catalog:
     return load_catalog(content.write()).catalog
-
-
-def screen_lines(app: ExplorerApp) -> list[str]:
-    """What the terminal shows, one string per row."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
-
-
-def screen_text(app: ExplorerApp) -> str:
-    return "\n".join(screen_lines(app))
 
 
 def column_lines(app: ExplorerApp, side: str) -> list[str]:

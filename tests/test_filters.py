@@ -23,6 +23,7 @@ from explorer.widgets.filter_panel import MAX_SKILLS_SHOWN, FilterList, FilterPa
 from explorer.widgets.role_tree import RoleTree
 from explorer.widgets.search_field import SearchField
 from tests.content_factory import ContentFactory
+from tests.screen import screen_lines
 
 
 @pytest.fixture
@@ -281,17 +282,13 @@ async def test_chips_hidden_without_filters_and_content_is_literal(
         await pilot.pause()
         assert chips.display
         assert "Famille : Acquisition [b]et[/b] trafic" in chips.text
-        on_screen = " ".join(strip.text for strip in app.screen._compositor.render_strips())
+        on_screen = " ".join(screen_lines(app))
         assert "Famille : Acquisition [b]et[/b] trafic" in on_screen
 
 
 # --- the panel on the explorer screen -----------------------------------------------------
 
 SIZE = (120, 36)
-
-
-def screen_lines(app: ExplorerApp) -> list[str]:
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 def region_words(app: ExplorerApp, selector: str) -> str:

@@ -16,6 +16,7 @@ from explorer.model import Catalog, load_catalog
 from explorer.screens.help import HelpScreen, help_groups
 from explorer.screens.main import MainScreen
 from tests.content_factory import ContentFactory
+from tests.screen import screen_lines
 
 SIZE = (120, 60)
 
@@ -27,7 +28,7 @@ def catalog(content: ContentFactory) -> Catalog:
 
 def help_rows(app: ExplorerApp) -> list[str]:
     """The help panel's rows as shown (inside its border), spaces squeezed."""
-    lines = [strip.text for strip in app.screen._compositor.render_strips()]
+    lines = screen_lines(app)
     region = app.screen.query_one("#help-panel").content_region
     rows = [lines[y][region.x : region.right] for y in range(region.y, region.bottom)]
     return [" ".join(row.split()) for row in rows if row.strip()]

@@ -23,6 +23,7 @@ from explorer.model.loader import ROLE_FIELDS
 from explorer.model.shortlist import Shortlist
 from explorer.screens.main import MainScreen
 from tests.content_factory import ROLES, ContentFactory
+from tests.screen import screen_lines
 
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 nasty_text = st.text(
@@ -57,7 +58,7 @@ async def start_app(catalog: Catalog, tmp: Path) -> None:
         assert isinstance(app.screen, MainScreen)
         roles = len(catalog.roles)
         assert f"{roles} métier" in app.sub_title
-        text = "".join(strip.text for strip in app.screen._compositor.render_strips())
+        text = "".join(screen_lines(app))
         assert not CONTROL.search(text), repr(CONTROL.findall(text))
         shown = app.screen.current_role
         await pilot.press("down", "f")

@@ -27,6 +27,7 @@ from explorer.screens.main import MainScreen
 from explorer.screens.note_editor import NoteEditor
 from explorer.screens.shortlist import ShortlistScreen
 from tests.content_factory import ContentFactory
+from tests.screen import screen_text
 
 DAY = date(2025, 3, 12)
 WIDE = (250, 70)  # wide enough for every hostile line to stay on one screen row
@@ -107,10 +108,6 @@ def catalog(content: ContentFactory) -> Catalog:
     result = load_catalog(content.write())
     assert [str(issue) for issue in result.issues] == []
     return result.catalog
-
-
-def screen_text(app: ExplorerApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def assert_shown(app: ExplorerApp, *expected: str) -> None:

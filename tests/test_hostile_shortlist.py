@@ -20,6 +20,7 @@ from explorer.screens.main import MainScreen
 from explorer.screens.note_editor import NoteEditor
 from explorer.screens.shortlist import ShortlistScreen
 from tests.content_factory import ContentFactory
+from tests.screen import screen_text
 
 SEO, SEA, REDAC = "referenceur-seo", "referenceur-sea", "redacteur-web"
 DAY = date(2025, 3, 12)
@@ -28,10 +29,6 @@ LONG_NOTE = "\n".join(
     f'Ligne {i} : "guillemets" [b]crochets[/b] \\ \'apostrophe\' 🙂 [[entry]] role = "x"'
     for i in range(1400)
 )[:100_000].strip()
-
-
-def screen_text(app: ExplorerApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def cli(capsys: pytest.CaptureFixture[str], root: Path, *argv: str) -> tuple[int, str, str]:

@@ -23,6 +23,7 @@ from explorer.screens.note_editor import NoteEditor
 from explorer.screens.role_picker import RolePicker
 from explorer.screens.shortlist import ShortlistScreen
 from tests.content_factory import ContentFactory
+from tests.screen import screen_text
 
 SEO, SEA, REDAC = "referenceur-seo", "referenceur-sea", "redacteur-web"
 TINY, HUGE, USUAL = (40, 12), (250, 70), (80, 24)
@@ -39,10 +40,6 @@ def shortlist(isolated_user_dirs: Path) -> Shortlist:
     shortlist.add(SEO, "première note")
     shortlist.add(REDAC)
     return shortlist
-
-
-def screen_text(app: ExplorerApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def assert_shown(app: ExplorerApp, *expected: str) -> None:

@@ -18,6 +18,7 @@ from explorer.app import ExplorerApp
 from explorer.model import Catalog, load_catalog, search
 from explorer.screens.main import MAX_MATCHES_PER_FAMILY, MAX_MATCHES_SHOWN, MainScreen
 from explorer.widgets.role_tree import FamilyEntry, MoreEntry, RoleEntry, RoleTree
+from tests.screen import screen_lines
 
 SIZE = (120, 36)
 ROLES = 1000
@@ -40,7 +41,7 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
 def tree_lines(app: ExplorerApp) -> list[str]:
     """The tree's lines as the terminal shows them."""
     region = app.screen.query_one("#roles").region
-    lines = [strip.text for strip in app.screen._compositor.render_strips()]
+    lines = screen_lines(app)
     shown = [lines[y][region.x : region.right].strip() for y in range(region.y, region.bottom)]
     return [line for line in shown if line]
 

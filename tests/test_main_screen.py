@@ -27,6 +27,7 @@ from explorer.widgets.role_detail import LinkList, RoleDetail
 from explorer.widgets.role_tree import RoleTree
 from explorer.widgets.search_field import SearchField
 from tests.content_factory import ContentFactory
+from tests.screen import screen_lines
 
 SEO, SEA, REDAC = "referenceur-seo", "referenceur-sea", "redacteur-web"
 SIZE = (120, 36)
@@ -38,10 +39,6 @@ def catalog(content: ContentFactory) -> Catalog:
 
 
 # --- reading the terminal -------------------------------------------------------------------
-
-
-def screen_lines(app: ExplorerApp) -> list[str]:
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 def region_lines(app: ExplorerApp, selector: str) -> list[str]:

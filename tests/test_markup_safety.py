@@ -11,6 +11,7 @@ from explorer.app import ExplorerApp
 from explorer.model import Catalog, load_catalog
 from explorer.screens.main import MainScreen
 from tests.content_factory import ContentFactory
+from tests.screen import screen_lines
 
 SEO = "referenceur-seo"
 CLICK = "[@click=app.quit]quitter[/]"
@@ -46,10 +47,6 @@ def catalog(content: ContentFactory) -> Catalog:
     result = load_catalog(content.write())
     assert [str(issue) for issue in result.issues] == []
     return result.catalog
-
-
-def screen_lines(app: ExplorerApp) -> list[str]:
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 def words(app: ExplorerApp, selector: str) -> str:
