@@ -64,7 +64,7 @@ def list_payload(catalog: Catalog, shortlist: Shortlist) -> dict[str, Any]:
                 "title": role.title if (role := catalog.roles.get(entry.role)) else None,
                 "added": entry.added.isoformat(),
                 "note": entry.note,
-                "known": entry.role in catalog.roles,
+                "known": role is not None,
             }
             for entry in shortlist.entries
         ]
