@@ -13,6 +13,7 @@ $(BIN)/python:
 
 $(STAMP_RUN): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m compileall -q explorer  # as pip does for installed packages: faster starts
 	touch $@
 
 $(STAMP_TEST): pyproject.toml | $(BIN)/python

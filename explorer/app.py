@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, cast
 
 from textual.app import App, SystemCommand
@@ -11,6 +11,7 @@ from textual.screen import Screen
 
 from explorer.locations import shortlist_path
 from explorer.model import Catalog, ContentIssue
+from explorer.model.compare import prepare_nearest
 from explorer.model.shortlist import Shortlist
 from explorer.screens.main import MainScreen
 
@@ -78,12 +79,16 @@ class ExplorerApp(App[None]):
         issues: Sequence[ContentIssue] = (),
         shortlist: Shortlist | None = None,
         start_compare: tuple[str, str] | None = None,
+        after_first_frame: Callable[[], object] | None = None,
     ) -> None:
+        """`after_first_frame`: work run on a thread once the explorer screen is drawn (the
+        search index and the content cache after a load from TOML)."""
         super().__init__()
         self.catalog = catalog
         self.content_issues = tuple(issues)
         self.shortlist = shortlist if shortlist is not None else Shortlist.open(shortlist_path())
         self.start_compare = start_compare
+        self.after_first_frame = after_first_frame
         self.compare_mark: str | None = None  # role marked with `c`, waiting for its pair
         families, roles = len(catalog.families), len(catalog.roles)
         self.sub_title = (
@@ -105,6 +110,20 @@ class ExplorerApp(App[None]):
         self.show_shortlist_warnings()
         if self.start_compare:
             self.open_compare(*self.start_compare)
+
+    def on_main_screen_ready(self, message: MainScreen.Ready) -> None:
+        # On a thread: keys typed meanwhile are still answered.
+        self.run_worker(
+            self._after_first_frame, name="after-first-frame", thread=True, exit_on_error=False
+        )
+
+    def _after_first_frame(self) -> None:
+        """The first search and the first nearest roles, ready before anyone types."""
+        work, self.after_first_frame = self.after_first_frame, None
+        if work is not None:
+            work()
+        self.catalog.search_index.prepare()
+        prepare_nearest(self.catalog)
 
     # --- navigation between screens: every screen goes through these -------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import threading
 import time
 import zlib
 from pathlib import Path
@@ -15,6 +16,7 @@ from explorer.cli import main
 from explorer.model import cache, load_catalog, search
 from explorer.model.loader import LoadResult
 from tests.content_factory import ContentFactory
+from tests.screen import screen_text
 
 AN_HOUR_AGO = time.time() - 3600
 
@@ -129,33 +131,47 @@ def test_a_damaged_or_foreign_file_is_ignored_and_rewritten(
     assert cache.load(root, cache_dir).from_cache
 
 
-def forge(path: Path, key: bytes, payload: object) -> None:
-    """A file with a perfect header around a payload of the attacker's choosing."""
-    body = marshal.dumps(payload)
-    header = marshal.dumps((cache.FORMAT, key, len(body), zlib.crc32(body)))
-    path.write_bytes(cache.MAGIC + len(header).to_bytes(4, "little") + header + body)
+def forge(path: Path, key: bytes, catalogue: object, index: bytes = b"") -> None:
+    """A file with a perfect header around parts of the attacker's choosing."""
+    body = marshal.dumps(catalogue)
+    checksum = zlib.crc32(body + index)
+    header = marshal.dumps((cache.FORMAT, key, len(body), len(index), checksum))
+    path.write_bytes(cache.MAGIC + len(header).to_bytes(4, "little") + header + body + index)
 
 
 @pytest.mark.parametrize(
-    "payload",
+    "catalogue",
     [
         None,
         (1, 2),
         ((), ({"id": "x"},), (), (), ()),  # a role with missing fields
-        (((), (), (), (), ()), "not bytes"),
     ],
 )
 def test_a_well_formed_file_with_wrong_contents_is_not_trusted(
-    root: Path, cache_dir: Path, payload: object
+    root: Path, cache_dir: Path, catalogue: object
 ) -> None:
     cache.load(root, cache_dir)
     path = the_file(cache_dir)
     files = cache.content_files(root)
     assert files is not None
-    forge(path, cache._digest(files), payload)
+    forge(path, cache._digest(files), catalogue)
     again = cache.load(root, cache_dir)
     assert not again.from_cache
     assert same(again.result, load_catalog(root))
+
+
+def test_a_search_index_that_does_not_fit_is_rebuilt(root: Path, cache_dir: Path) -> None:
+    expected = [hit.role.id for hit in search(load_catalog(root).catalog, "seo")]
+    cache.load(root, cache_dir)
+    path = the_file(cache_dir)
+    files = cache.content_files(root)
+    assert files is not None
+    values = cache._encode_result(load_catalog(root))
+    for index in [b"garbage", marshal.dumps((1, 2, 3))]:
+        forge(path, cache._digest(files), values, index)
+        again = cache.load(root, cache_dir)
+        assert again.from_cache  # the catalogue part is sound
+        assert [hit.role.id for hit in search(again.result.catalog, "seo")] == expected
 
 
 def test_another_app_version_does_not_read_the_file(
@@ -219,3 +235,59 @@ def test_content_problems_are_cached_and_still_reported(
         assert "valeur inconnue « Bac+12 »" in captured.err
         assert "redacteur-web" not in captured.out  # the broken role is left out, both times
     assert outputs[0] == outputs[1]
+
+
+# --- the app's start: the index and the cache after the first frame -------------------------
+
+
+def test_a_deferred_save_writes_nothing_until_it_runs(root: Path, cache_dir: Path) -> None:
+    loaded = cache.load(root, cache_dir, defer_save=True)
+    assert not loaded.from_cache and not loaded.saved
+    assert loaded.pending is not None
+    assert not cache_dir.exists()
+    assert loaded.pending.run()
+    written = the_file(cache_dir).stat().st_mtime_ns
+    assert loaded.pending.run()  # once only: the second call writes nothing
+    assert the_file(cache_dir).stat().st_mtime_ns == written
+    again = cache.load(root, cache_dir, defer_save=True)
+    assert again.from_cache and again.pending is None
+    assert same(again.result, load_catalog(root))
+
+
+async def test_the_app_writes_the_cache_once_its_screen_is_drawn(
+    root: Path, cache_dir: Path
+) -> None:
+    from explorer.app import ExplorerApp
+
+    loaded = cache.load(root, cache_dir, defer_save=True)
+    assert loaded.pending is not None
+    app = ExplorerApp(loaded.result.catalog, after_first_frame=loaded.pending.run)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert loaded.pending.saved
+        await pilot.press("slash", *"seo")
+        await pilot.pause()
+        assert "Référenceur SEO" in screen_text(app)
+    assert cache.load(root, cache_dir).from_cache
+
+
+def test_an_index_read_from_the_cache_can_be_prepared_from_two_threads(
+    root: Path, cache_dir: Path
+) -> None:
+    cache.load(root, cache_dir)
+    catalog = cache.load(root, cache_dir).result.catalog
+    index = catalog.search_index
+    assert not index.ready
+    found: list[list[str]] = []
+
+    def look() -> None:
+        found.append([hit.role.id for hit in search(catalog, "web")])
+
+    threads = [threading.Thread(target=look) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    expected = [hit.role.id for hit in search(load_catalog(root).catalog, "web")]
+    assert expected and found == [expected] * 4

@@ -144,7 +144,7 @@ async def explorer_and_detail(app: ExplorerApp, pilot: Pilot[Any], tmp_path: Pat
             f"Terme{case} {shown} — Définition {shown}",
             f"Source {shown}",
         )
-    await pilot.click("#detail-aliases", offset=(25, 0))  # on the text of a fake link
+    await pilot.click("#detail-body", offset=(25, 0))  # aliases: on the text of a fake link
     screen = app.screen
     assert isinstance(screen, MainScreen)
     assert screen.current_role is not None and screen.current_role.id == role_id(5)

@@ -15,7 +15,6 @@ import pytest
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Static
 
 from explorer import app as app_module
 from explorer.app import ExplorerApp
@@ -57,7 +56,8 @@ def tree_lines(app: ExplorerApp) -> list[str]:
 
 
 def detail_title(app: ExplorerApp) -> str:
-    return region_words(app, "#detail-title")
+    """The title line of the detail pane (the family or the role under the cursor)."""
+    return region_lines(app, "#detail-head")[0].strip()
 
 
 def main_screen(app: ExplorerApp) -> MainScreen:
@@ -656,8 +656,7 @@ async def test_the_first_frame_is_announced_to_the_app(catalog: Catalog) -> None
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert seen == [True]
-        title = app.screen.query_one("#detail-title", Static)
-        assert "Référenceur SEA" in str(title.render())
+        assert detail_title(app) == "Référenceur SEA / Référenceuse SEA"
 
 
 async def test_an_empty_catalogue_and_an_empty_family_leave_the_screen_usable(

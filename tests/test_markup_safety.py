@@ -99,9 +99,9 @@ async def test_clicking_content_that_looks_like_an_action_runs_nothing(catalog: 
     app = ExplorerApp(catalog)
     async with app.run_test(size=SIZE) as pilot:
         await show_seo(app, pilot)
-        for selector in ["#detail-aliases", "#detail-summary", "#detail-missions"]:
-            await pilot.click(selector)
-            await pilot.click(selector, offset=(20, 0))
+        for row in range(8):  # aliases, summary, missions: on the text, anywhere along it
+            await pilot.click("#detail-body", offset=(0, row))
+            await pilot.click("#detail-body", offset=(20, row))
         await pilot.pause()
         assert app.is_running
         assert app.return_code is None

@@ -29,14 +29,18 @@ def content_root(args: argparse.Namespace) -> Path:
 FREEZE_FROM_ROLES = 1000
 
 
-def cached_load(args: argparse.Namespace) -> cache.CachedLoad:
-    """The content, from the user cache when the files have not changed (see model/cache.py)."""
+def cached_load(args: argparse.Namespace, *, defer_save: bool = False) -> cache.CachedLoad:
+    """The content, from the user cache when the files have not changed (see model/cache.py).
+
+    `defer_save`: after a load from TOML, the search index and the cache are left to
+    `loaded.pending.run()` (the app runs it once its first frame is drawn).
+    """
     root = content_root(args)
     if not root.exists():
         raise CliError(f"{root}: dossier de contenu introuvable")
     if not root.is_dir():
         raise CliError(f"{root}: n'est pas un dossier de contenu")
-    loaded = cache.load(root)
+    loaded = cache.load(root, defer_save=defer_save)
     if len(loaded.result.catalog.roles) >= FREEZE_FROM_ROLES:
         # Hundreds of thousands of objects that live as long as the process: without this,
         # the collector would walk them all, several times, while the first screen is drawn.

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from explorer.cli.common import CliError, find_role, load_content
+from explorer.cli.common import CliError, cached_load, find_role
 
 
 def launch(args: argparse.Namespace) -> int:
-    result = load_content(args, warn=False)
+    loaded = cached_load(args, defer_save=True)
+    result = loaded.result
     start_compare: tuple[str, str] | None = None
     if args.compare:
         a, b = (find_role(result.catalog, role_id) for role_id in args.compare)
@@ -19,6 +20,14 @@ def launch(args: argparse.Namespace) -> int:
         start_compare = (a.id, b.id)
     from explorer.app import ExplorerApp
 
-    app = ExplorerApp(result.catalog, issues=result.issues, start_compare=start_compare)
+    pending = loaded.pending
+    app = ExplorerApp(
+        result.catalog,
+        issues=result.issues,
+        start_compare=start_compare,
+        after_first_frame=pending.run if pending else None,
+    )
     app.run()
+    if pending is not None:
+        pending.run()  # quit before the first frame, or still writing: finish (or wait) now
     return app.return_code or 0

@@ -20,11 +20,12 @@ import marshal
 import os
 import stat
 import sys
+import threading
 import time
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -34,12 +35,47 @@ from explorer.model.loader import ContentIssue, LoadResult, load_catalog
 from explorer.model.search import SearchIndex
 
 MAGIC = b"explorer-cache\x00\x01"
-FORMAT = 1
+FORMAT = 2  # 2: the catalogue and the packed index as two parts
 # A content file changed this recently may change again within the file system's clock
 # tick without its modification time moving: such a load is not cached.
 SETTLE_SECONDS = 2.0
 TOP_FILES = ("families.toml", "skills.toml", "glossary.toml")
 _MAX_HEADER = 4096
+
+
+@dataclass
+class PendingSave:
+    """Building the search index and writing the cache, left for after the first frame.
+
+    A load from TOML is used at once; `run()` (on any thread, once) does the rest and keeps
+    its timing. Until then the catalogue builds its index on first search, as it would.
+    """
+
+    path: Path
+    key: bytes
+    result: LoadResult
+    done: bool = False
+    saved: bool = False
+    index_seconds: float = 0.0
+    save_seconds: float = 0.0
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+
+    def run(self) -> bool:
+        """Build the index (unless a search has already) and write the cache; whether written.
+
+        Done once: a second call (say, at exit while a thread is writing) waits for the first.
+        """
+        with self._lock:
+            if not self.done:
+                with _collector_paused():
+                    started = time.perf_counter()
+                    index = self.result.catalog.search_index
+                    indexed = time.perf_counter()
+                    self.saved = _write(self.path, self.key, self.result, index)
+                    self.index_seconds = indexed - started
+                    self.save_seconds = time.perf_counter() - indexed
+                self.done = True
+        return self.saved
 
 
 @dataclass(frozen=True)
@@ -52,6 +88,7 @@ class CachedLoad:
     index_seconds: float  # building the search index (from the cache: unpacked when first used)
     save_seconds: float = 0.0  # writing the cache after a load from TOML
     saved: bool = False  # whether the cache was (re)written
+    pending: PendingSave | None = None  # with defer_save: the index and the cache, for later
 
 
 def cache_file(root: Path, directory: Path) -> Path:
@@ -60,8 +97,13 @@ def cache_file(root: Path, directory: Path) -> Path:
     return directory / f"catalogue-{hashlib.sha256(name).hexdigest()[:20]}.bin"
 
 
-def load(root: Path, directory: Path | None = None) -> CachedLoad:
-    """The catalogue of `root`, from the cache when it is valid, else from TOML (then cached)."""
+def load(root: Path, directory: Path | None = None, *, defer_save: bool = False) -> CachedLoad:
+    """The catalogue of `root`, from the cache when it is valid, else from TOML (then cached).
+
+    `defer_save`: after a load from TOML, the index is not built nor the cache written: the
+    returned `pending.run()` does both, when the caller has time (the app: after its first
+    frame, on a thread).
+    """
     if directory is None:
         from explorer.locations import cache_dir
 
@@ -77,8 +119,6 @@ def load(root: Path, directory: Path | None = None) -> CachedLoad:
                 try:
                     catalog_values, packed_index = payload
                     result = _decode_result(catalog_values, root)
-                    if not isinstance(packed_index, bytes):
-                        raise TypeError("search index: bytes expected")
                 except Exception:  # anything unexpected in the file: rebuild, never trust it
                     pass
                 else:
@@ -86,15 +126,16 @@ def load(root: Path, directory: Path | None = None) -> CachedLoad:
                     attach_index(result.catalog, SearchIndex(result.catalog, packed_index))
                     return CachedLoad(result, True, time.perf_counter() - started, 0.0)
         result = load_catalog(root)
-        loaded = time.perf_counter()
-        index = SearchIndex(result.catalog)
-        attach_index(result.catalog, index)
-        indexed = time.perf_counter()
-        saved = False
-        if key is not None and files is not None and _settled(files):
-            saved = _write(path, key, (_encode_result(result), index.pack()))
-        done = time.perf_counter()
-    return CachedLoad(result, False, loaded - started, indexed - loaded, done - indexed, saved)
+        loaded = time.perf_counter() - started
+    if key is None or files is None or not _settled(files):
+        return CachedLoad(result, False, loaded, 0.0)
+    pending = PendingSave(path, key, result)
+    if defer_save:
+        return CachedLoad(result, False, loaded, 0.0, pending=pending)
+    pending.run()
+    return CachedLoad(
+        result, False, loaded, pending.index_seconds, pending.save_seconds, pending.saved
+    )
 
 
 def attach_index(catalog: Catalog, index: SearchIndex) -> None:
@@ -194,8 +235,8 @@ def _resolved(root: Path) -> str:
 # --- the file -------------------------------------------------------------------------------
 
 
-def _read(path: Path, key: bytes) -> Any:
-    """The payload of a cache file written for `key`, or None."""
+def _read(path: Path, key: bytes) -> tuple[Any, bytes] | None:
+    """The catalogue's values and the packed search index of a cache file for `key`, or None."""
     try:
         with open(path, "rb") as handle:
             data = handle.read()
@@ -210,29 +251,36 @@ def _read(path: Path, key: bytes) -> Any:
             return None
         header = marshal.loads(data[start + 4 : start + 4 + header_size])
         body = memoryview(data)[start + 4 + header_size :]
-        version, file_key, size, checksum = header
-        if version != FORMAT or file_key != key or size != len(body):
+        version, file_key, catalogue_size, index_size, checksum = header
+        if version != FORMAT or file_key != key or catalogue_size + index_size != len(body):
             return None
         if zlib.crc32(body) != checksum:
             return None
-        return marshal.loads(body)
+        return marshal.loads(body[:catalogue_size]), bytes(body[catalogue_size:])
     except Exception:  # a damaged file, whatever the damage
         return None
 
 
-def _write(path: Path, key: bytes, payload: Any) -> bool:
-    """Write atomically (temporary file, then rename); any failure leaves no cache."""
+def _write(path: Path, key: bytes, result: LoadResult, index: SearchIndex) -> bool:
+    """Write atomically (temporary file, then rename); any failure leaves no cache.
+
+    The catalogue's values, then the packed index, each made once the previous one's
+    temporary values are gone: the peak memory of a cold start is here.
+    """
     temporary: str | None = None
     try:
-        body = marshal.dumps(payload)
-        header = marshal.dumps((FORMAT, key, len(body), zlib.crc32(body)))
+        catalogue = marshal.dumps(_encode_result(result))
+        packed = index.pack()
+        checksum = zlib.crc32(packed, zlib.crc32(catalogue))
+        header = marshal.dumps((FORMAT, key, len(catalogue), len(packed), checksum))
         import tempfile  # only when writing: not worth its import on every start
 
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".catalogue-", dir=path.parent)
         with os.fdopen(handle, "wb") as out:
             out.write(MAGIC + len(header).to_bytes(4, "little") + header)
-            out.write(body)
+            out.write(catalogue)
+            out.write(packed)
         os.replace(temporary, path)
         temporary = None
         return True

@@ -83,6 +83,16 @@ def nearest(catalog: Catalog, role: Role | str, k: int = 3) -> list[Comparison]:
 _USERS = "_nearest_skill_users"
 
 
+def prepare_nearest(catalog: Catalog) -> None:
+    """Build now the index that nearest() otherwise builds on its second call.
+
+    The app does it after its first frame, so that no key press pays for it.
+    """
+    if not catalog.__dict__.get(_USERS):
+        catalog.__dict__[_USERS] = False  # "build on the next call"
+        _skill_users(catalog)
+
+
 def _skill_users(
     catalog: Catalog,
 ) -> tuple[tuple[Role, ...], list[int], dict[str, list[int]]] | None:

@@ -436,6 +436,7 @@ def load_catalog(root: Path | str) -> LoadResult:
     role_ids = {p.stem for p in role_paths}
 
     roles: list[Role] = []
+    shared: dict[str, str] = {}  # one copy of each text of the roles
     for path in role_paths:
         role_shown = shown("roles", path.name)
         data = read_toml(path, role_shown, issues)
@@ -449,7 +450,7 @@ def load_catalog(root: Path | str) -> LoadResult:
         _check_references(path.stem, fields, report, family_ids, skill_ids, term_ids, role_ids)
         if report.count:
             continue
-        roles.append(_build_role(path.stem, fields))
+        roles.append(_build_role(path.stem, fields, shared))
 
     # Only links to roles that actually loaded survive; the broken ones are already reported.
     loaded = {r.id for r in roles}
@@ -519,24 +520,41 @@ def _check_references(
             )
 
 
-def _build_role(role_id: str, fields: dict[str, Any]) -> Role:
+def _build_role(role_id: str, fields: dict[str, Any], shared: dict[str, str]) -> Role:
+    """The role, each of its texts replaced by an equal one already kept if there is one.
+
+    Ids, skills, tools, levels and often whole sentences repeat from role to role: keeping
+    one copy of each makes a large catalogue a good deal smaller in memory.
+    """
+    share = shared.setdefault
+
+    def text(name: str) -> Any:
+        value = fields.get(name)
+        return share(value, value) if value is not None else None
+
+    def texts(name: str) -> tuple[str, ...]:
+        return tuple([share(value, value) for value in fields.get(name) or ()])
+
     return Role(
-        id=role_id,
-        title=fields["title"],
-        title_feminine=fields.get("title_feminine"),
-        aliases=fields.get("aliases") or (),
-        family=fields["family"],
-        rome=fields.get("rome"),
-        summary=fields["summary"],
-        missions=fields["missions"],
-        skills=fields["skills"],
-        tools=fields.get("tools") or (),
-        access=Access(levels=fields.get("levels") or (), paths=fields.get("access") or ()),
-        employers=fields.get("employers") or (),
-        context=fields.get("context") or "",
-        related=fields.get("related") or (),
-        terms=fields.get("terms") or (),
-        sources=fields.get("sources") or (),
+        id=share(role_id, role_id),
+        title=text("title"),
+        title_feminine=text("title_feminine"),
+        aliases=texts("aliases"),
+        family=text("family"),
+        rome=text("rome"),
+        summary=text("summary"),
+        missions=texts("missions"),
+        skills=texts("skills"),
+        tools=texts("tools"),
+        access=Access(levels=texts("levels"), paths=texts("access")),
+        employers=texts("employers"),
+        context=text("context") or "",
+        related=tuple(
+            RelatedRole(role=share(link.role, link.role), kind=share(link.kind, link.kind))
+            for link in fields.get("related") or ()
+        ),
+        terms=texts("terms"),
+        sources=texts("sources"),
     )
 
 

@@ -27,6 +27,7 @@ import gc
 import marshal
 import re
 import sys
+import threading
 import unicodedata
 from array import array
 from bisect import bisect_left
@@ -301,6 +302,7 @@ class SearchIndex:
         self._names: tuple[str, ...] = ()  # every folded name, sorted
         self._name_owners: tuple[tuple[int, ...], ...] = ()  # the roles of each name
         self._name_starts: dict[str, int] = {}  # 1-3 letter start -> roles with such a name
+        self._unpacking = threading.Lock()  # the app may prepare it on a thread
         if packed is None:
             self._build()
 
@@ -310,13 +312,18 @@ class SearchIndex:
         return self._packed is None
 
     def prepare(self) -> None:
-        """Unpack the index now rather than on the first search."""
-        if self._packed is not None:
-            packed, self._packed = self._packed, None
+        """Unpack the index now rather than on the first search. Safe from any thread."""
+        if self._packed is None:
+            return
+        with self._unpacking:
+            packed = self._packed
+            if packed is None:  # another thread did it meanwhile
+                return
             try:
                 self._unpack(packed)
             except Exception:  # bytes that do not fit: build from the catalogue
                 self._build()
+            self._packed = None  # last: `ready` only once every part is in place
 
     def _build(self) -> None:
         catalog = self._catalog

@@ -62,7 +62,10 @@ def _node_lines(node: DOMNode, screen: Screen[object]) -> list[HelpLine]:
 
 def help_groups(screen: Screen[object]) -> list[HelpGroup]:
     """The documented keys of a screen: its own first, then its widgets', then the app's."""
-    nodes: list[DOMNode] = [screen, *screen.walk_children(), screen.app]
+    # A screen may name widgets it mounts only when first used: their keys are listed too.
+    unmounted = getattr(screen, "unmounted_help_nodes", None)
+    later: list[DOMNode] = unmounted() if callable(unmounted) else []
+    nodes: list[DOMNode] = [screen, *screen.walk_children(), *later, screen.app]
     merged: dict[str, dict[tuple[str, str], HelpLine]] = {}
     for node in nodes:
         lines = _node_lines(node, screen)

@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Static, Tree
 
 from explorer.model import Family, Role, search
@@ -20,7 +21,7 @@ from explorer.model.filters import RoleFilter, describe_empty
 from explorer.model.search import SearchHit
 from explorer.model.text import fold
 from explorer.widgets.filter_chips import FilterChips
-from explorer.widgets.filter_panel import FilterPanel
+from explorer.widgets.filter_panel import FilterList, FilterPanel
 from explorer.widgets.footer import KeyFooter
 from explorer.widgets.role_detail import RoleDetail
 from explorer.widgets.role_tree import FamilyEntry, MoreEntry, RoleEntry, RoleTree, TreeEntry
@@ -122,6 +123,15 @@ class MainScreen(Screen[None]):
         return cast("ExplorerApp", self.app)
 
     def compose(self) -> ComposeResult:
+        # The size classes now, as Textual would set them on the first resize: else the
+        # whole screen is styled twice (and laid out again) before its first frame.
+        width, height = self.app.size
+        for size, breakpoints in [
+            (width, self.HORIZONTAL_BREAKPOINTS),
+            (height, self.VERTICAL_BREAKPOINTS),
+        ]:
+            reached = [name for least, name in breakpoints if size >= least]
+            self.add_class(*reached[-1:], update=False)
         yield Header()
         with Horizontal(id="explorer"):
             with Vertical(id="browser"):
@@ -130,9 +140,8 @@ class MainScreen(Screen[None]):
                 yield RoleTree(id="roles")
                 yield Static(id="no-match", markup=False)
             yield RoleDetail(id="detail")
-            panel = FilterPanel(self.explorer.catalog, id="filters")
-            panel.display = False  # F shows it in the detail pane's place (and lists the skills)
-            yield panel
+            # The filter panel (F) is mounted here, in the detail pane's place, when first
+            # opened: a start-up that never filters does not lay out its ~10 widgets.
         yield KeyFooter()
 
     @property
@@ -310,6 +319,9 @@ class MainScreen(Screen[None]):
         if not tree.shows(groups, counts):  # typing on often finds the same roles
             tree.show_families(groups, expanded=list(counts), counts=counts)
         tree.reveal_role(hits[0].role)
+        # Now, not on the tree's highlight message: the pane and the tree are then laid out
+        # and painted together, once per key.
+        self._show_entry(tree.highlighted)
 
     def _search_groups(self, hits: Sequence[SearchHit]) -> tuple[FamilyGroups, dict[str, int]]:
         """The best-ranked hits to list, by family in catalogue order, and each family's count.
@@ -452,17 +464,28 @@ class MainScreen(Screen[None]):
     # --- filters (F) ----------------------------------------------------------------------
 
     @property
-    def filter_panel(self) -> FilterPanel:
-        return self.query_one("#filters", FilterPanel)
+    def filter_panel(self) -> FilterPanel | None:
+        """The filter panel, once F has opened it."""
+        return next(self.query("#filters").results(FilterPanel), None)
+
+    def unmounted_help_nodes(self) -> list[Widget]:
+        """For the help screen: the filter panel and its lists, until F has mounted them."""
+        if self.filter_panel is not None:
+            return []
+        return [FilterPanel(self.explorer.catalog), FilterList("families")]
 
     @property
     def role_filter(self) -> RoleFilter:
         return self._filter
 
-    def action_filters(self) -> None:
+    async def action_filters(self) -> None:
         """Open the filter panel in the detail pane's place, or close it."""
         panel = self.filter_panel
-        if panel.display:
+        if panel is None:
+            panel = FilterPanel(self.explorer.catalog, self._filter, id="filters")
+            panel.display = False
+            await self.query_one("#explorer", Horizontal).mount(panel)
+        elif panel.display:
             self._close_filters()
             return
         panel.prepare()
@@ -471,7 +494,9 @@ class MainScreen(Screen[None]):
         panel.focus_first()
 
     def _close_filters(self) -> None:
-        self.filter_panel.display = False
+        panel = self.filter_panel
+        if panel is not None:
+            panel.display = False
         self.detail.display = True
         # The tree is hidden only when the search itself found nothing: back to the search then.
         (self.role_tree if self.role_tree.display else self.search_field).focus()
@@ -491,8 +516,9 @@ class MainScreen(Screen[None]):
             return
         self._filter = role_filter
         self.refresh_bindings()  # "x Sans filtre" shows in the footer only while filtering
-        if not from_panel:
-            self.filter_panel.set_filter(role_filter)
+        panel = self.filter_panel
+        if panel is not None and not from_panel:
+            panel.set_filter(role_filter)
         if self._query:
             self.apply_search(self._query, again=True)
             return

@@ -1,25 +1,32 @@
 """The detail pane: everything about one role, with keyboard-followable links.
 
-The pane's widgets are composed once and updated in place for each role, so moving the
-tree cursor never mounts or removes widgets. Every content string goes through `Text`, so
-square brackets in the content are shown as they are.
+The pane is a handful of widgets composed once and updated in place for each role: the
+text of the fiche is drawn by two `DetailText` widgets (one widget per section made
+start-up and every cursor move pay for ~25 more widgets to style and lay out), and only
+the three groups of links are widgets of their own. Every content string goes through
+`Text`, so square brackets in the content are shown as they are.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.console import RenderableType
-from rich.table import Table
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.events import Focus
+from textual.geometry import Size
 from textual.message import Message
+from textual.strip import Strip
+from textual.visual import Visual, visualize
 from textual.widget import Widget
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from explorer.model import EMPLOYER_TYPES, SKILL_CATEGORIES, Catalog, Family, Role
@@ -29,18 +36,108 @@ from explorer.widgets.role_tree import COMPARE_MARKER, FAVOURITE_MARKER
 NEAREST_COUNT = 3
 
 
-def bullets(items: Iterable[str]) -> RenderableType:
-    """A list with hanging indents: wrapped lines stay aligned after the bullet."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(width=1, no_wrap=True)
-    grid.add_column(ratio=1)
-    for item in items:
-        grid.add_row("•", Text(item))
-    return grid
+class Bullets:
+    """A bulleted list with hanging indents: wrapped lines stay aligned after the bullet.
+
+    A Rich renderable: each item is wrapped to the width left after "• " (a table grid does
+    the same, at several times the cost).
+    """
+
+    def __init__(self, items: Iterable[str]) -> None:
+        self.items = tuple(items)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(options.max_width - 2, 1)
+        bullet, indent, new_line = Segment("• "), Segment("  "), Segment.line()
+        for item in self.items:
+            for number, line in enumerate(Text(item).wrap(console, width)):
+                yield bullet if number == 0 else indent
+                yield from line.render(console)
+                yield new_line
 
 
 def plural(count: int, singular: str, plural_form: str) -> str:
     return f"{count} {singular if count == 1 else plural_form}"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of a `DetailText`: an optional heading over a body.
+
+    A `str` body is drawn in the widget's `tone` component style ("title", "muted",
+    "accent"); any other renderable as it is. `spaced`: a blank line above it.
+    """
+
+    body: RenderableType
+    heading: str | None = None
+    tone: str | None = None
+    spaced: bool = True
+
+
+class DetailText(Widget):
+    """Several paragraphs drawn as one widget, styled by the theme through component classes."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "detail-text--heading",
+        "detail-text--title",
+        "detail-text--muted",
+        "detail-text--accent",
+    }
+
+    DEFAULT_CSS = """
+    DetailText { height: auto; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.blocks: tuple[Block, ...] = ()
+        self._lines: tuple[int, list[Strip]] | None = None  # (width, rendered lines)
+
+    def show(self, blocks: Iterable[Block]) -> None:
+        """Replace the paragraphs; the widget is hidden when there are none."""
+        self.blocks = tuple(blocks)
+        self._lines = None
+        self.display = bool(self.blocks)
+        self.refresh(layout=True)
+
+    def notify_style_update(self) -> None:
+        self._lines = None  # a theme, a focus tint: the colours change
+        super().notify_style_update()
+
+    def _rendered(self, width: int) -> list[Strip]:
+        # Rendered once per width and content, for both the layout (height) and the paint:
+        # Rich would otherwise wrap the whole text for each.
+        if self._lines is None or self._lines[0] != width:
+            visual = visualize(self, self.render())
+            self._lines = (width, Visual.to_strips(self, visual, width, None, self.visual_style))
+        return self._lines[1]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._rendered(width))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        lines = self._rendered(width)
+        return lines[y] if y < len(lines) else Strip.blank(width, self.visual_style.rich_style)
+
+    def _style(self, tone: str) -> Style:
+        # The theme's colours for the tone, without its background: the pane's own shows
+        # through (it is tinted while the pane has focus).
+        style = self.get_component_rich_style(f"detail-text--{tone}")
+        return Style(color=style.color, bold=style.bold, italic=style.italic)
+
+    def render(self) -> RenderableType:
+        parts: list[RenderableType] = []
+        for block in self.blocks:
+            if block.spaced and parts:
+                parts.append(Text())
+            if block.heading is not None:
+                parts.append(Text(block.heading, self._style("heading")))
+            body = block.body
+            if isinstance(body, str):
+                body = Text(body, self._style(block.tone) if block.tone else "")
+            parts.append(body)
+        return Group(*parts)
 
 
 class LinkList(OptionList):
@@ -65,20 +162,20 @@ class LinkList(OptionList):
 
 
 class Section(Vertical):
-    """A heading and its body; hidden when it has nothing to say."""
+    """A heading over a list of links; hidden when it has no link."""
 
     DEFAULT_CSS = """
     Section { height: auto; }
     """
 
-    def __init__(self, heading: str, body: Widget, *, id: str | None = None) -> None:
+    def __init__(self, heading: str, links: LinkList, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="section")
         self.heading = heading
-        self.body = body
+        self.links = links
 
     def compose(self) -> ComposeResult:
         yield Label(Text(self.heading), classes="heading")
-        yield self.body
+        yield self.links
 
 
 class RoleDetail(VerticalScroll):
@@ -134,18 +231,12 @@ class RoleDetail(VerticalScroll):
         super().__init__(id=id)
         self.role: Role | None = None
         self.family: Family | None = None
+        self._title: tuple[Block, ...] = ()  # title and subtitle, above the markers line
 
     def compose(self) -> ComposeResult:
-        yield Static(id="detail-title", markup=False)
-        yield Static(id="detail-subtitle", markup=False)
-        yield Static(id="detail-markers", markup=False)
-        yield Static(id="detail-aliases", markup=False)
-        yield Static(id="detail-summary", markup=False)
-        yield Section("Missions", Static(markup=False), id="detail-missions")
-        yield Section("Compétences", Static(markup=False), id="detail-skills")
-        yield Section("Outils", Static(markup=False), id="detail-tools")
-        yield Section("Accès et formation", Static(markup=False), id="detail-access")
-        yield Section("Employeurs et contexte", Static(markup=False), id="detail-employers")
+        # Title, subtitle and markers; then aliases, summary and the sections up to employers.
+        yield DetailText(id="detail-head")
+        yield DetailText(id="detail-body")
         yield Section("Métiers liés", LinkList("role", id="related-links"), id="detail-related")
         yield Section(
             "Métiers les plus proches (compétences communes)",
@@ -153,52 +244,30 @@ class RoleDetail(VerticalScroll):
             id="detail-nearest",
         )
         yield Section("Termes du glossaire", LinkList("term", id="term-links"), id="detail-terms")
-        yield Section("Sources", Static(markup=False), id="detail-sources")
+        yield DetailText(id="detail-sources")
 
     # --- filling --------------------------------------------------------------------------
 
-    def _static(self, widget_id: str) -> Static:
-        return self.query_one(f"#{widget_id}", Static)
-
-    def _set_line(self, widget_id: str, content: RenderableType | None) -> None:
-        widget = self._static(widget_id)
-        widget.display = content is not None
-        if content is not None:
-            widget.update(content)
-
-    def _set_section(self, section_id: str, content: RenderableType | None) -> None:
-        section = self.query_one(f"#{section_id}", Section)
-        section.display = content is not None
-        if content is not None and isinstance(section.body, Static):
-            section.body.update(content)
+    def _text(self, widget_id: str) -> DetailText:
+        return self.query_one(f"#{widget_id}", DetailText)
 
     def _set_links(self, section_id: str, options: Sequence[Option]) -> None:
         section = self.query_one(f"#{section_id}", Section)
         section.display = bool(options)
-        if isinstance(section.body, LinkList):
-            section.body.set_options(options)
+        section.links.set_options(options)
 
     def show_role(
         self, role: Role, catalog: Catalog, *, favourite: bool = False, marked: bool = False
     ) -> None:
-        """Fill the pane for one role; sections with nothing in them are hidden."""
+        """Fill the pane for one role; sections with nothing in them are left out."""
         self.role, self.family = role, None
         family = catalog.family(role.family)
-        self._set_line("detail-title", Text(role.display_title))
-        self._set_line("detail-subtitle", Text(family.title if family else role.family))
-        self.set_markers(favourite=favourite, marked=marked)
-        self._set_line(
-            "detail-aliases",
-            Text.assemble(("Aussi appelé : ", "bold"), ", ".join(role.aliases))
-            if role.aliases
-            else None,
+        self._title = (
+            Block(role.display_title, tone="title", spaced=False),
+            Block(family.title if family else role.family, tone="muted", spaced=False),
         )
-        self._set_line("detail-summary", Text(role.summary) if role.summary else None)
-        self._set_section("detail-missions", bullets(role.missions) if role.missions else None)
-        self._set_section("detail-skills", self._skills(role, catalog))
-        self._set_section("detail-tools", Text(" · ".join(role.tools)) if role.tools else None)
-        self._set_section("detail-access", self._access(role))
-        self._set_section("detail-employers", self._employers(role))
+        self.set_markers(favourite=favourite, marked=marked)
+        self._text("detail-body").show(self._body(role, catalog))
         self._set_links("detail-related", self._related(role, catalog))
         self._set_links("detail-nearest", self._nearest(role, catalog))
         self._set_links(
@@ -208,29 +277,35 @@ class RoleDetail(VerticalScroll):
                 for term in catalog.role_terms(role)
             ],
         )
-        self._set_section("detail-sources", Text(", ".join(role.sources)) if role.sources else None)
+        sources = [Block(", ".join(role.sources), heading="Sources")] if role.sources else []
+        self._text("detail-sources").show(sources)
         self.scroll_home(animate=False)
 
     def show_family(self, family: Family, role_count: int) -> None:
         """A family is highlighted: its title, size and summary."""
         self.role, self.family = None, family
         self._show_text(
-            Text(family.title),
-            Text(f"Famille · {plural(role_count, 'métier', 'métiers')}"),
-            Text(family.summary) if family.summary else None,
+            (
+                Block(family.title, tone="title", spaced=False),
+                Block(
+                    f"Famille · {plural(role_count, 'métier', 'métiers')}",
+                    tone="muted",
+                    spaced=False,
+                ),
+            ),
+            family.summary,
         )
 
     def show_message(self, message: str) -> None:
         """Nothing to show (an empty search result): a short hint instead."""
         self.role, self.family = None, None
-        self._show_text(None, None, Text(message))
+        self._show_text((), message)
 
-    def _show_text(self, title: Text | None, subtitle: Text | None, body: Text | None) -> None:
-        self._set_line("detail-title", title)
-        self._set_line("detail-subtitle", subtitle)
-        for widget_id in ("detail-markers", "detail-aliases"):
-            self._set_line(widget_id, None)
-        self._set_line("detail-summary", body)
+    def _show_text(self, title: tuple[Block, ...], body: str) -> None:
+        self._title = title
+        self._text("detail-head").show(self._title)
+        self._text("detail-body").show([Block(body)] if body else [])
+        self._text("detail-sources").show([])
         for section in self.query(Section):
             section.display = False
         self.scroll_home(animate=False)
@@ -242,7 +317,31 @@ class RoleDetail(VerticalScroll):
             parts.append(f"{FAVOURITE_MARKER} Dans votre sélection")
         if marked:
             parts.append(f"{COMPARE_MARKER} Attend un second métier à comparer")
-        self._set_line("detail-markers", Text("   ".join(parts)) if parts else None)
+        markers = [Block("   ".join(parts), tone="accent", spaced=False)] if parts else []
+        self._text("detail-head").show([*self._title, *markers])
+
+    def _body(self, role: Role, catalog: Catalog) -> list[Block]:
+        blocks: list[Block] = []
+        if role.aliases:
+            blocks.append(
+                Block(Text.assemble(("Aussi appelé : ", "bold"), ", ".join(role.aliases)))
+            )
+        if role.summary:
+            blocks.append(Block(role.summary))
+        if role.missions:
+            blocks.append(Block(Bullets(role.missions), heading="Missions"))
+        skills = self._skills(role, catalog)
+        if skills is not None:
+            blocks.append(Block(skills, heading="Compétences"))
+        if role.tools:
+            blocks.append(Block(" · ".join(role.tools), heading="Outils"))
+        access = self._access(role)
+        if access is not None:
+            blocks.append(Block(access, heading="Accès et formation"))
+        employers = self._employers(role)
+        if employers is not None:
+            blocks.append(Block(employers, heading="Employeurs et contexte"))
+        return blocks
 
     @staticmethod
     def _skills(role: Role, catalog: Catalog) -> RenderableType | None:
@@ -262,29 +361,23 @@ class RoleDetail(VerticalScroll):
     @staticmethod
     def _access(role: Role) -> RenderableType | None:
         levels, paths = role.access.levels, role.access.paths
-        if not levels and not paths:
-            return None
-        grid = Table.grid()
-        grid.add_column()
+        parts: list[RenderableType] = []
         if levels:
-            grid.add_row(Text.assemble(("Niveau : ", "bold"), " · ".join(levels)))
+            parts.append(Text.assemble(("Niveau : ", "bold"), " · ".join(levels)))
         if paths:
-            grid.add_row(bullets(paths))
-        return grid
+            parts.append(Bullets(paths))
+        return Group(*parts) if parts else None
 
     @staticmethod
     def _employers(role: Role) -> RenderableType | None:
-        if not role.employers and not role.context:
-            return None
-        grid = Table.grid()
-        grid.add_column()
+        parts: list[RenderableType] = []
         if role.employers:
-            grid.add_row(bullets(EMPLOYER_TYPES.get(e, e) for e in role.employers))
+            parts.append(Bullets(EMPLOYER_TYPES.get(e, e) for e in role.employers))
         if role.context:
             if role.employers:
-                grid.add_row("")
-            grid.add_row(Text(role.context))
-        return grid
+                parts.append(Text())
+            parts.append(Text(role.context))
+        return Group(*parts) if parts else None
 
     @staticmethod
     def _related(role: Role, catalog: Catalog) -> list[Option]:
