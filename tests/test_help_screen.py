@@ -68,6 +68,10 @@ async def test_help_lists_every_key_of_the_explorer_grouped(catalog: Catalog) ->
             "tab Liens Aller au groupe de liens suivant (métiers liés, proches, termes)",
             "Liens de la fiche",
             "⏎ Ouvrir Suivre le lien",
+            # The filter panel is mounted on its first F, yet its keys are listed from the start.
+            "Filtres",
+            "esc Fermer Fermer les filtres",
+            "⏎ Cocher",
             "Partout",
             "? Aide Les touches de l'écran actuel",
             "^p Palette Aller à un métier par son nom, changer de thème…",
@@ -78,6 +82,7 @@ async def test_help_lists_every_key_of_the_explorer_grouped(catalog: Catalog) ->
         # Groups in order: the screen's own keys, its widgets', then the app's.
         assert rows.index("Écran des métiers") < rows.index("Arbre des métiers")
         assert rows.index("Arbre des métiers") < rows.index("Partout")
+        assert rows.index("Filtres") < rows.index("Partout")
 
 
 async def test_escape_and_question_mark_close_the_help(catalog: Catalog) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import gc
 import sys
 from pathlib import Path
@@ -59,6 +58,8 @@ def load_content(args: argparse.Namespace, *, warn: bool = True) -> LoadResult:
 
 def suggestions(catalog: Catalog, wanted: str) -> list[str]:
     """Closest role ids by spelling, then by search on titles and aliases."""
+    import difflib  # only for a role id that does not exist
+
     close = difflib.get_close_matches(wanted, list(catalog.roles), n=3, cutoff=0.5)
     for hit in search(catalog, wanted, limit=3):
         if hit.role.id not in close:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import tomllib
@@ -285,6 +284,8 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str:
         head = word[:2]
         pool = [c for c in pool if c.startswith(head) and abs(len(c) - len(word)) <= 3]
         pool = pool[:SUGGESTION_POOL]
+    import difflib  # only for a typo in the content
+
     close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
     return f" (vouliez-vous dire « {close[0]} » ?)" if close else ""
 

@@ -22,8 +22,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 FORMAT_VERSION = 1
 _TOML_POSITION = re.compile(r"line (\d+), column (\d+)")
 ABSENT_ROLE = "métier absent du catalogue actuel"
@@ -286,6 +284,8 @@ def _entry(table: Any, index: int) -> ShortlistEntry:
 
 def dump(entries: Iterable[ShortlistEntry]) -> bytes:
     """`version = 1`, then one `[[entry]]` table per role, in order."""
+    import tomli_w  # only when saving: not worth its import on every start
+
     # Tables written one by one: tomli_w would inline short ones, which reads worse by hand.
     chunks = [tomli_w.dumps({"version": FORMAT_VERSION})]
     for entry in entries:

@@ -21,7 +21,6 @@ from explorer.model.filters import RoleFilter, describe_empty
 from explorer.model.search import SearchHit
 from explorer.model.text import fold
 from explorer.widgets.filter_chips import FilterChips
-from explorer.widgets.filter_panel import FilterList, FilterPanel
 from explorer.widgets.footer import KeyFooter
 from explorer.widgets.role_detail import RoleDetail
 from explorer.widgets.role_tree import FamilyEntry, MoreEntry, RoleEntry, RoleTree, TreeEntry
@@ -29,6 +28,7 @@ from explorer.widgets.search_field import SearchField
 
 if TYPE_CHECKING:
     from explorer.app import ExplorerApp
+    from explorer.widgets.filter_panel import FilterPanel
 
 # Up to this many roles, every family starts open; above, only the first (start-up stays fast).
 EXPAND_ALL_UP_TO = 300
@@ -466,12 +466,16 @@ class MainScreen(Screen[None]):
     @property
     def filter_panel(self) -> FilterPanel | None:
         """The filter panel, once F has opened it."""
+        from explorer.widgets.filter_panel import FilterPanel  # with the panel: when first used
+
         return next(self.query("#filters").results(FilterPanel), None)
 
     def unmounted_help_nodes(self) -> list[Widget]:
         """For the help screen: the filter panel and its lists, until F has mounted them."""
         if self.filter_panel is not None:
             return []
+        from explorer.widgets.filter_panel import FilterList, FilterPanel
+
         return [FilterPanel(self.explorer.catalog), FilterList("families")]
 
     @property
@@ -482,6 +486,8 @@ class MainScreen(Screen[None]):
         """Open the filter panel in the detail pane's place, or close it."""
         panel = self.filter_panel
         if panel is None:
+            from explorer.widgets.filter_panel import FilterPanel
+
             panel = FilterPanel(self.explorer.catalog, self._filter, id="filters")
             panel.display = False
             await self.query_one("#explorer", Horizontal).mount(panel)

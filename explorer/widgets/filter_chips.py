@@ -58,8 +58,11 @@ class FilterChips(Widget):
             Content("→ ") + Content.styled(roles_left(count), "bold"),
             Content.styled(f"({clear_key} : tout effacer)", _MUTED),
         ]
-        self._pieces = [*chips, *tail] if role_filter.active else []
-        self._reason = Content.styled(empty_reason, _EMPTY) if empty_reason else Content("")
+        pieces = [*chips, *tail] if role_filter.active else []
+        reason = Content.styled(empty_reason, _EMPTY) if empty_reason else Content("")
+        if pieces == self._pieces and reason == self._reason:
+            return  # called on every key of a search: a layout only when the chips change
+        self._pieces, self._reason = pieces, reason
         self.refresh(layout=True)
 
     @property

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -102,6 +103,8 @@ class RoleTree(Tree[TreeEntry]):
     }
     """
 
+    _refresh_held = False  # see _one_refresh (a class default: Tree's __init__ may invalidate)
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(Text("Métiers"), id=id, classes=classes)
         self.show_root = False
@@ -127,20 +130,39 @@ class RoleTree(Tree[TreeEntry]):
         when only some of them are listed).
         """
         self.cursor_line = -1  # no highlight message for a node about to disappear
-        self.clear()
-        self._family_nodes = {}
-        self._role_nodes = {}
-        self._shown = self._signature(groups, counts)
-        for family, roles in groups:
-            count = counts.get(family.id, len(roles)) if counts else len(roles)
-            entry = FamilyEntry(family, tuple(roles), count)
-            # A family whose matches are all cut still opens, on its "… et N autres" line.
-            fills = bool(roles) or entry.hidden > 0
-            node = self.root.add(Text(family.title), entry, allow_expand=fills)
-            self._family_nodes[family.id] = node
-            if family.id in expanded and fills:
-                self._populate(node)
-                node.expand()
+        with self._one_refresh():
+            self.clear()
+            self._family_nodes = {}
+            self._role_nodes = {}
+            self._shown = self._signature(groups, counts)
+            for family, roles in groups:
+                count = counts.get(family.id, len(roles)) if counts else len(roles)
+                entry = FamilyEntry(family, tuple(roles), count)
+                # A family whose matches are all cut still opens, on its "… et N autres" line.
+                fills = bool(roles) or entry.hidden > 0
+                node = self.root.add(Text(family.title), entry, allow_expand=fills)
+                self._family_nodes[family.id] = node
+                if family.id in expanded and fills:
+                    self._populate(node)
+                    node.expand()
+
+    @contextmanager
+    def _one_refresh(self) -> Iterator[None]:
+        """Add and open many nodes with one invalidation of the tree's caches at the end.
+
+        Tree invalidates its line cache and asks for a layout on each node added (a search
+        adds up to a hundred per key); nothing is drawn in between, so once is enough.
+        """
+        self._refresh_held = True
+        try:
+            yield
+        finally:
+            self._refresh_held = False
+            self._invalidate()
+
+    def _invalidate(self) -> None:
+        if not self._refresh_held:
+            super()._invalidate()
 
     @staticmethod
     def _signature(
