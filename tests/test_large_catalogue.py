@@ -18,6 +18,7 @@ from explorer.app import ExplorerApp
 from explorer.model import Catalog, load_catalog, search
 from explorer.screens.main import MAX_MATCHES_PER_FAMILY, MAX_MATCHES_SHOWN, MainScreen
 from explorer.widgets.role_tree import FamilyEntry, MoreEntry, RoleEntry, RoleTree
+from tests.content_factory import ContentFactory
 from tests.screen import screen_lines
 
 SIZE = (120, 36)
@@ -109,3 +110,31 @@ async def test_searching_a_big_catalogue_lists_the_best_matches_and_counts_the_o
         await pilot.pause()
         assert re.fullmatch(r"└─ … et \d+ autres?", tree_lines(app)[-1])
         assert f"… et {others[-1]} autre" in tree_lines(app)[-1]
+
+
+async def test_when_one_family_crowds_the_best_matches_the_others_still_get_their_lines(
+    content: ContentFactory,
+) -> None:
+    # 200 roles named "Zorglub …" in one family, ranked above 20 roles of the other family
+    # that only have the word in a mission: the first family lists its 50, the tree then
+    # goes far enough down the ranking to list the other family's 20.
+    template = content.roles["referenceur-seo"]
+    content.roles = {}
+    for number in range(200):
+        role = dict(template, title=f"Zorglub {number:03}", aliases=[], related=[])
+        content.roles[f"zorglub-{number:03}"] = role
+    for number in range(20):
+        role = dict(template, title=f"Rédacteur {number:02}", aliases=[], related=[])
+        role.update(family="contenus", missions=["Écrire sur les zorglubs"])
+        content.roles[f"redacteur-{number:02}"] = role
+    catalog = load_catalog(content.write()).catalog
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"zorglub")
+        await pilot.pause()
+        families = [e for e in all_entries(app) if isinstance(e, FamilyEntry)]
+        shown = {e.family.id: (len(e.roles), e.count) for e in families}
+        assert shown == {"acquisition": (MAX_MATCHES_PER_FAMILY, 200), "contenus": (20, 20)}
+        others = [e.hidden for e in all_entries(app) if isinstance(e, MoreEntry)]
+        assert others == [200 - MAX_MATCHES_PER_FAMILY]

@@ -7,6 +7,7 @@ and any query. Behaviour seen by users is in test_search.py.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -128,7 +129,7 @@ def catalogues(draw: Any) -> Catalog:
             id=role_id,
             title=draw(wordy),
             title_feminine=draw(st.none() | wordy),
-            family="f",
+            family=draw(st.sampled_from(["f", "g", "h"])),
             summary="-",
             aliases=tuple(draw(st.lists(wordy, max_size=3))),
             skills=tuple(draw(st.lists(st.sampled_from(sorted(skills)), max_size=3, unique=True))),
@@ -148,6 +149,21 @@ def test_index_ranks_like_a_plain_scan(catalog: Catalog, queries: list[str]) -> 
     index = SearchIndex(catalog)
     for query in queries:
         assert found(index, query) == reference_search(catalog, query)
+
+
+@given(
+    catalogues(), st.lists(wordy | tricky, min_size=1, max_size=4), st.none() | st.integers(0, 5)
+)
+@SETTINGS
+def test_search_by_family_gives_the_best_hits_and_counts_every_match(
+    catalog: Catalog, queries: list[str], limit: int | None
+) -> None:
+    index = SearchIndex(catalog)
+    for query in queries:
+        every = index.search(query)
+        hits, counts = index.search_by_family(query, limit)
+        assert hits == every[:limit]
+        assert counts == dict(Counter(hit.role.family for hit in every))
 
 
 @given(catalogues(), st.lists(wordy, min_size=1, max_size=4))

@@ -24,6 +24,7 @@ query costs a few dozen integer operations however many roles match:
 from __future__ import annotations
 
 import gc
+import heapq
 import marshal
 import re
 import sys
@@ -56,6 +57,13 @@ _EXACT_NAME = 300  # the whole query is one of the role's names
 _NAME_PREFIX = 120  # the whole query starts one of the role's names
 
 FIELDS = tuple(_SCORES)
+
+
+class _Match(NamedTuple):
+    alive: int  # a bit per role: those matching every word
+    total: int  # every role's score, in lanes of `width` bytes
+    width: int
+    matched: list[int]  # per field: the roles where it matched
 
 
 class SearchHit(NamedTuple):
@@ -303,6 +311,7 @@ class SearchIndex:
         self._name_owners: tuple[tuple[int, ...], ...] = ()  # the roles of each name
         self._name_starts: dict[str, int] = {}  # 1-3 letter start -> roles with such a name
         self._unpacking = threading.Lock()  # the app may prepare it on a thread
+        self._families: dict[str, int] | None = None  # family -> its roles' bits
         if packed is None:
             self._build()
 
@@ -424,10 +433,43 @@ class SearchIndex:
         return _mask(owners, len(self._roles))
 
     def search(self, query: str, limit: int | None = None) -> list[SearchHit]:
+        found = self._match(query)
+        return self._hits(found, limit) if found is not None else []
+
+    def search_by_family(
+        self, query: str, limit: int | None = None
+    ) -> tuple[list[SearchHit], dict[str, int]]:
+        """The best `limit` hits, and how many roles of each family match in all.
+
+        The counts come from the match's bits, family by family: no hit is made for roles
+        that are only counted (a one-letter query matches every role).
+        """
+        found = self._match(query)
+        if found is None:
+            return [], {}
+        counts = {}
+        for family, members in self._family_masks().items():
+            count = (found.alive & members).bit_count()
+            if count:
+                counts[family] = count
+        return self._hits(found, limit), counts
+
+    def _family_masks(self) -> dict[str, int]:
+        masks = self._families
+        if masks is None:
+            numbers: dict[str, list[int]] = {}
+            for number, role in enumerate(self._roles):
+                numbers.setdefault(role.family, []).append(number)
+            size = len(self._roles)
+            masks = self._families = {f: _mask(n, size) for f, n in numbers.items()}
+        return masks
+
+    def _match(self, query: str) -> _Match | None:
+        """Which roles match every word of the query, and their scores; None for none."""
         words = fold(query).split()
         size = len(self._roles)
         if not words or not size:
-            return []
+            return None
         self.prepare()
         # Scores are added in lanes wide enough for the highest possible one.
         width = 2 if 100 * len(words) + _EXACT_NAME + _NAME_PREFIX < 1 << 16 else 4
@@ -448,7 +490,7 @@ class SearchIndex:
                     covered |= level
             alive = covered
             if not alive:
-                return []
+                return None
             total += _widen(best, size, width)
             for k, (contains, _) in enumerate(found):
                 matched[k] |= contains
@@ -459,7 +501,12 @@ class SearchIndex:
         named = self._named_from(whole) & alive & ~exact
         if named:
             total += _NAME_PREFIX * _widen(_byte_lanes(named, 1), size, width)
+        return _Match(alive, total, width, matched)
 
+    def _hits(self, found: _Match, limit: int | None) -> list[SearchHit]:
+        """The matching roles as hits, best first (catalogue order on ties), at most `limit`."""
+        alive, total, width, matched = found
+        size = len(self._roles)
         scores = array(_LANE_TYPE[width])
         scores.frombytes(total.to_bytes(size * width, "little"))
         if sys.byteorder == "big":
@@ -467,9 +514,11 @@ class SearchIndex:
         pattern = sum(_byte_lanes(m & alive, 1 << k) for k, m in enumerate(matched))
         patterns = pattern.to_bytes(size, "little")
         numbers = compress(range(size), _flags(alive))
-        order = sorted(numbers, key=scores.__getitem__, reverse=True)  # stable on ties
-        if limit is not None:
-            order = order[:limit]
+        # Both stable on ties; nlargest skips sorting the thousands of hits it leaves out.
+        if limit is None:
+            order = sorted(numbers, key=scores.__getitem__, reverse=True)
+        else:
+            order = heapq.nlargest(limit, numbers, key=scores.__getitem__)
         if not order:
             return []
         # One itemgetter call fetches every hit's role, score and fields at C speed.

@@ -37,6 +37,9 @@ MAX_MATCHES_PER_FAMILY = 50
 # ... and the tree lists at most this many matches in all, the best ranked: every key press
 # rebuilds it, and nobody reads past a screenful or two (the other families say how many).
 MAX_MATCHES_SHOWN = 80
+# How many of the best matches a search fetches as hits (the others are only counted): enough
+# to fill the tree unless one family takes most of them (then it looks further).
+SEARCH_DEPTH = MAX_MATCHES_SHOWN + MAX_MATCHES_PER_FAMILY
 # The detail pane while the filters leave no role.
 FILTERS_HINT = "Changez les filtres (F), ou effacez-les tous avec x."
 
@@ -289,15 +292,19 @@ class MainScreen(Screen[None]):
             self._saved_expanded = tree.expanded_families
             self._saved_cursor = tree.highlighted
         self._query = query
-        found = search(self.explorer.catalog, query)
-        # With no filter every hit is visible: no per-role check on each key press.
-        hits = (
-            [hit for hit in found if self.role_visible(hit.role)] if self._filter.active else found
-        )
+        catalog = self.explorer.catalog
+        if self._filter.active:
+            found = search(catalog, query)
+            hits = [hit for hit in found if self.role_visible(hit.role)]
+            counts = dict(Counter(map(_family_of_hit, hits)))
+        else:
+            # Every match is visible: the best ones as hits, all of them counted by family.
+            found, counts = catalog.search_index.search_by_family(query, SEARCH_DEPTH)
+            hits = found
         no_match = self.query_one("#no-match", Static)
         cause = self._filter.emptied_by([hit.role for hit in found]) if not hits else None
-        reason = describe_empty(self.explorer.catalog, cause, query.strip()) if cause else None
-        self._refresh_chips(len(hits), reason)
+        reason = describe_empty(catalog, cause, query.strip()) if cause else None
+        self._refresh_chips(sum(counts.values()), reason)
         if cause is not None:
             # The search found roles and a filter removed them all: the chips say which. The
             # empty tree stays, so that it can keep the focus and x (clear filters) works.
@@ -315,7 +322,9 @@ class MainScreen(Screen[None]):
             return
         tree.display = True
         no_match.display = False
-        groups, counts = self._search_groups(hits)
+        groups = self._search_groups(hits, counts)
+        if groups is None:  # the best matches crowd into few families: look further down
+            groups = self._search_groups(search(catalog, query), counts) or []
         if not tree.shows(groups, counts):  # typing on often finds the same roles
             tree.show_families(groups, expanded=list(counts), counts=counts)
         tree.reveal_role(hits[0].role)
@@ -323,13 +332,15 @@ class MainScreen(Screen[None]):
         # and painted together, once per key.
         self._show_entry(tree.highlighted)
 
-    def _search_groups(self, hits: Sequence[SearchHit]) -> tuple[FamilyGroups, dict[str, int]]:
-        """The best-ranked hits to list, by family in catalogue order, and each family's count.
+    def _search_groups(
+        self, hits: Sequence[SearchHit], counts: dict[str, int]
+    ) -> FamilyGroups | None:
+        """The best-ranked hits to list, by family in catalogue order.
 
         A family lists at most MAX_MATCHES_PER_FAMILY, the tree MAX_MATCHES_SHOWN in all; the
-        others are counted in its label and its "… et N autres" line.
+        others are counted in its label and its "… et N autres" line. None when `hits` (the
+        best of more matches) ran out before the tree was full.
         """
-        counts = dict(Counter(map(_family_of_hit, hits)))
         shown: dict[str, list[Role]] = {family_id: [] for family_id in counts}
         room = MAX_MATCHES_SHOWN
         for hit in hits:
@@ -339,12 +350,13 @@ class MainScreen(Screen[None]):
                 room -= 1
                 if not room:
                     break
-        groups = [
+        if room and len(hits) < sum(counts.values()):
+            return None
+        return [
             (family, shown[family.id])
             for family in self.explorer.catalog.families
             if family.id in shown
         ]
-        return groups, counts
 
     def _end_search(self, *, restore_cursor: bool = True) -> None:
         """Back to the whole catalogue, families open as before the search."""
