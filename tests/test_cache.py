@@ -136,7 +136,8 @@ def forge(path: Path, key: bytes, catalogue: object, index: bytes = b"") -> None
     body = marshal.dumps(catalogue)
     checksum = zlib.crc32(body + index)
     header = marshal.dumps((cache.FORMAT, key, len(body), len(index), checksum))
-    path.write_bytes(cache.MAGIC + len(header).to_bytes(4, "little") + header + body + index)
+    trailer = header + len(header).to_bytes(4, "little")
+    path.write_bytes(cache.MAGIC + body + index + trailer)
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ import sys
 import threading
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -35,7 +35,7 @@ from explorer.model.loader import ContentIssue, LoadResult, load_catalog
 from explorer.model.search import SearchIndex
 
 MAGIC = b"explorer-cache\x00\x01"
-FORMAT = 2  # 2: the catalogue and the packed index as two parts
+FORMAT = 3  # 3: the catalogue, the packed index, then the header
 # A content file changed this recently may change again within the file system's clock
 # tick without its modification time moving: such a load is not cached.
 SETTLE_SECONDS = 2.0
@@ -69,11 +69,11 @@ class PendingSave:
             if not self.done:
                 with _collector_paused():
                     started = time.perf_counter()
-                    index = self.result.catalog.search_index
-                    indexed = time.perf_counter()
-                    self.saved = _write(self.path, self.key, self.result, index)
-                    self.index_seconds = indexed - started
-                    self.save_seconds = time.perf_counter() - indexed
+                    catalog = self.result.catalog
+                    self.saved, self.index_seconds = _write(
+                        self.path, self.key, self.result, lambda: catalog.search_index
+                    )
+                    self.save_seconds = time.perf_counter() - started - self.index_seconds
                 self.done = True
         return self.saved
 
@@ -236,22 +236,27 @@ def _resolved(root: Path) -> str:
 
 
 def _read(path: Path, key: bytes) -> tuple[Any, bytes] | None:
-    """The catalogue's values and the packed search index of a cache file for `key`, or None."""
+    """The catalogue's values and the packed search index of a cache file for `key`, or None.
+
+    The file: MAGIC, the catalogue's values, the packed index, then a header (format, key,
+    both parts' sizes, their CRC-32) and the header's size in 4 bytes: the parts are written
+    one after the other, each freed before the next is made, and the header last.
+    """
     try:
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError:
         return None
     try:
-        if not data.startswith(MAGIC):
+        if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 4:
             return None
-        start = len(MAGIC)
-        header_size = int.from_bytes(data[start : start + 4], "little")
+        header_size = int.from_bytes(data[-4:], "little")
         if header_size > _MAX_HEADER:
             return None
-        header = marshal.loads(data[start + 4 : start + 4 + header_size])
-        body = memoryview(data)[start + 4 + header_size :]
+        end = len(data) - 4 - header_size
+        header = marshal.loads(data[end:-4])
         version, file_key, catalogue_size, index_size, checksum = header
+        body = memoryview(data)[len(MAGIC) : end]
         if version != FORMAT or file_key != key or catalogue_size + index_size != len(body):
             return None
         if zlib.crc32(body) != checksum:
@@ -261,31 +266,41 @@ def _read(path: Path, key: bytes) -> tuple[Any, bytes] | None:
         return None
 
 
-def _write(path: Path, key: bytes, result: LoadResult, index: SearchIndex) -> bool:
-    """Write atomically (temporary file, then rename); any failure leaves no cache.
+def _write(
+    path: Path, key: bytes, result: LoadResult, index: Callable[[], SearchIndex]
+) -> tuple[bool, float]:
+    """Write atomically (temporary file, then rename); whether written, and the index's time.
 
-    The catalogue's values, then the packed index, each made once the previous one's
-    temporary values are gone: the peak memory of a cold start is here.
+    The peak memory of a cold start is here: the catalogue's values are encoded and written
+    before the search index is built (`index()`), and it reuses their memory. Any failure
+    leaves no cache.
     """
     temporary: str | None = None
+    index_seconds = 0.0
     try:
-        catalogue = marshal.dumps(_encode_result(result))
-        packed = index.pack()
-        checksum = zlib.crc32(packed, zlib.crc32(catalogue))
-        header = marshal.dumps((FORMAT, key, len(catalogue), len(packed), checksum))
         import tempfile  # only when writing: not worth its import on every start
 
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".catalogue-", dir=path.parent)
         with os.fdopen(handle, "wb") as out:
-            out.write(MAGIC + len(header).to_bytes(4, "little") + header)
+            out.write(MAGIC)
+            catalogue = marshal.dumps(_encode_result(result))
             out.write(catalogue)
+            catalogue_size, checksum = len(catalogue), zlib.crc32(catalogue)
+            del catalogue
+            started = time.perf_counter()
+            built = index()
+            index_seconds = time.perf_counter() - started
+            packed = built.pack()
             out.write(packed)
+            checksum = zlib.crc32(packed, checksum)
+            header = marshal.dumps((FORMAT, key, catalogue_size, len(packed), checksum))
+            out.write(header + len(header).to_bytes(4, "little"))
         os.replace(temporary, path)
         temporary = None
-        return True
+        return True, index_seconds
     except (OSError, ValueError):
-        return False
+        return False, index_seconds
     finally:
         if temporary is not None:
             with suppress(OSError):

@@ -33,7 +33,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import reduce
 from itertools import compress, repeat
 from operator import itemgetter, or_
@@ -57,6 +57,19 @@ _EXACT_NAME = 300  # the whole query is one of the role's names
 _NAME_PREFIX = 120  # the whole query starts one of the role's names
 
 FIELDS = tuple(_SCORES)
+
+
+# Roles folded together when the index is built: big enough for the batch fold to pay.
+_BUILD_BATCH = 500
+
+
+def _tokens(roles: Sequence[Role], texts_of: Callable[[Role], Sequence[str]]) -> Iterator[set[str]]:
+    """Each role's tokens for one field, in order, folded a batch of roles at a time."""
+    for start in range(0, len(roles), _BUILD_BATCH):
+        batch = roles[start : start + _BUILD_BATCH]
+        words, glued = _fold_pieces(["\n".join(texts_of(role)) for role in batch])
+        for written, joined in zip(words, glued, strict=True):
+            yield {*written.split(), *joined.split()}
 
 
 class _Match(NamedTuple):
@@ -346,15 +359,10 @@ class SearchIndex:
             lambda role: role.tools,
             lambda role: role.missions,
         )
-        # One field at a time, one role's tokens at a time: the transient strings and sets
-        # of all of them at once would weigh far more than the index.
-        fields = []
-        for field_texts in texts_of:
-            words, glued = _fold_pieces(["\n".join(field_texts(role)) for role in roles])
-            tokens = ({*w.split(), *g.split()} for w, g in zip(words, glued, strict=True))
-            fields.append(_FieldIndex.build(tokens))
-            del words, glued
-        self._fields = tuple(fields)
+        # One field at a time, a batch of roles at a time: the transient strings and sets of
+        # all of them at once would weigh far more than the index (and stay as the process's
+        # peak memory).
+        self._fields = tuple(_FieldIndex.build(_tokens(roles, texts)) for texts in texts_of)
 
         names: list[str] = []
         name_owner: list[int] = []
