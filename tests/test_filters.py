@@ -527,3 +527,19 @@ async def test_a_role_asked_for_by_name_clears_the_filters_hiding_it(catalog: Ca
         assert app.screen.query_one(RoleTree).highlighted_role == catalog.roles["referenceur-sea"]
         assert not app.screen.query_one(FilterChips).display
         assert len(tree_lines(app)) == 5
+
+
+async def test_the_panel_opens_at_its_top_even_when_taller_than_the_screen() -> None:
+    from explorer.locations import bundled_content
+
+    app = ExplorerApp(load_catalog(bundled_content()).catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        panel = await open_panel(app, pilot)
+        assert panel.max_scroll_y > 0  # the bundled catalogue's panel needs scrolling
+        for _ in range(2):  # opened for the first time (mounted then), then again
+            lines = screen_lines(app)
+            region = panel.region
+            assert lines[region.y][region.x : region.right].strip().startswith("Famille")
+            assert isinstance(app.focused, FilterList) and app.focused.id == "filter-families"
+            await pilot.press("F", "F")
+            await pilot.pause()

@@ -151,7 +151,9 @@ class FilterPanel(VerticalScroll, can_focus=False):
         self.post_message(self.Closed())
 
     def focus_first(self) -> None:
-        self.query_one("#filter-families", FilterList).focus()
+        """On the family list, the panel scrolled to its top (its heading shows)."""
+        self.scroll_home(animate=False)
+        self.query_one("#filter-families", FilterList).focus(scroll_visible=False)
 
     def set_filter(self, role_filter: RoleFilter) -> None:
         """Show another filter (e.g. after "clear all"), without posting Changed."""
