@@ -1,9 +1,10 @@
 """The detail pane: everything about one role, with keyboard-followable links.
 
 The pane is a handful of widgets composed once and updated in place for each role: the
-text of the fiche is drawn by two `DetailText` widgets (one widget per section made
-start-up and every cursor move pay for ~25 more widgets to style and lay out), and only
-the three groups of links are widgets of their own. Every content string goes through
+text of the fiche is drawn by three `DetailText` widgets (title lines; aliases to employers;
+sources), each rendered once per role and width; only the three groups of links are widgets
+of their own. (A widget per section made start-up and every cursor move style and lay out
+~25 more widgets.) Every content string goes through
 `Text`, so square brackets in the content are shown as they are.
 """
 
