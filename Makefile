@@ -18,6 +18,7 @@ $(STAMP_RUN): pyproject.toml | $(BIN)/python
 
 $(STAMP_TEST): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	$(BIN)/python -m compileall -q explorer
 	touch $@ $(STAMP_RUN)
 
 run: $(STAMP_RUN)
