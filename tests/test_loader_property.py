@@ -91,3 +91,30 @@ def test_date_values_are_reported_as_dates(content: ContentFactory) -> None:
     content.roles["redacteur-web"]["title"] = date(2024, 1, 1)
     result = load_catalog(content.write())
     assert any("une date" in i.message for i in result.issues)
+
+
+# Lists of texts: the one-pass check of plain lists must agree with the item-by-item checks.
+list_items = st.one_of(
+    st.text(alphabet=st.sampled_from(list("ab é  \t\n\x1b\u202e·")), max_size=6),
+    st.integers(0, 3),
+    st.sampled_from(["Bac+2", "Bac+5", "agence", " agence", "agence  web"]),
+)
+
+
+@given(st.lists(list_items, max_size=6), st.booleans())
+@SETTINGS
+def test_plain_lists_pass_as_they_would_item_by_item(values: list[Any], lines: bool) -> None:
+    from explorer.model import loader
+
+    check = loader._lines if lines else loader._texts
+    quick_issues: list[loader.ContentIssue] = []
+    quick = check(list(values), "aliases", loader._FileReport("f.toml", quick_issues))
+    slow_issues: list[loader.ContentIssue] = []
+    original = loader._plain
+    loader._plain = lambda values, *, lines: False  # type: ignore[assignment]
+    try:
+        slow = check(list(values), "aliases", loader._FileReport("f.toml", slow_issues))
+    finally:
+        loader._plain = original
+    assert quick == slow
+    assert quick_issues == slow_issues
