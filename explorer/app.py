@@ -6,6 +6,7 @@ import gc
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, cast
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -15,6 +16,7 @@ from explorer.locations import shortlist_path
 from explorer.model import Catalog, ContentIssue
 from explorer.model.compare import prepare_nearest
 from explorer.model.shortlist import Shortlist
+from explorer.model.text import typable
 from explorer.screens.main import MainScreen
 
 if TYPE_CHECKING:
@@ -114,6 +116,12 @@ class ExplorerApp(App[None]):
         self.show_shortlist_warnings()
         if self.start_compare:
             self.open_compare(*self.start_compare)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            # Every text field gets pastes from here: clean them once for all of them.
+            event.text = typable(event.text)
+        await super().on_event(event)
 
     def on_main_screen_ready(self, message: MainScreen.Ready) -> None:
         # On a thread: keys typed meanwhile are still answered.

@@ -63,3 +63,13 @@ def one_line(text: str) -> str:
     ):
         return text
     return _SPACES.sub(" ", visible(text)).strip()
+
+
+# What a paste can carry that nobody could type: control characters (but tab and newline) and
+# direction overrides. Kept, the terminal would act on them when the text is drawn.
+_UNTYPABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def typable(text: str) -> str:
+    """Pasted text as it could have been typed: control characters and direction marks gone."""
+    return _UNTYPABLE.sub("", text.replace("\r\n", "\n"))
