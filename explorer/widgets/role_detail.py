@@ -24,6 +24,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.events import Focus
 from textual.geometry import Size
 from textual.message import Message
+from textual.selection import Selection
 from textual.strip import Strip
 from textual.visual import Visual, visualize
 from textual.widget import Widget
@@ -119,7 +120,28 @@ class DetailText(Widget):
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         lines = self._rendered(width)
-        return lines[y] if y < len(lines) else Strip.blank(width, self.visual_style.rich_style)
+        if y >= len(lines):
+            return Strip.blank(width, self.visual_style.rich_style)
+        line = lines[y]
+        selection = self.text_selection
+        if selection is not None and (span := selection.get_span(y)) is not None:
+            line = self._selected(line, *span)
+        # Every cell says where it is in the text: the mouse can select it (and copy it).
+        return line.apply_offsets(0, y)
+
+    def _selected(self, line: Strip, start: int, end: int) -> Strip:
+        text = Text.assemble(*((segment.text, segment.style or "") for segment in line))
+        style = self.screen.get_component_rich_style("screen--selection")
+        text.stylize(style, start, len(text) if end == -1 else end)
+        return Strip(text.render(self.app.console), line.cell_length)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected text, as the lines show it."""
+        lines = self._rendered(self.size.width)
+        return selection.extract("\n".join(line.text.rstrip() for line in lines)), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.refresh()
 
     def _style(self, tone: str) -> Style:
         # The theme's colours for the tone, without its background: the pane's own shows
