@@ -54,8 +54,23 @@ def compare(catalog: Catalog, a: Role | str, b: Role | str) -> Comparison:
 
 
 def nearest(catalog: Catalog, role: Role | str, k: int = 3) -> list[Comparison]:
-    """The k other roles with the largest skill overlap (ties: catalogue order); none at zero."""
+    """The k other roles with the largest skill overlap (ties: catalogue order); none at zero.
+
+    Kept per role: the detail pane asks again each time a role comes back (a search's
+    backspace, the cursor going up and down).
+    """
     target = catalog.roles[role] if isinstance(role, str) else role
+    memo: dict[tuple[str, int], list[Comparison]] = catalog.__dict__.setdefault(_MEMO, {})
+    found = memo.get((target.id, k))
+    if found is None:
+        found = memo[(target.id, k)] = _nearest(catalog, target, k)
+    return list(found)
+
+
+_MEMO = "_nearest_memo"
+
+
+def _nearest(catalog: Catalog, target: Role, k: int) -> list[Comparison]:
     mine = set(target.skills)
     found = _skill_users(catalog)
     if found is None:  # first call: a plain scan costs less than building the index

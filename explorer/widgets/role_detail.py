@@ -36,6 +36,7 @@ from explorer.model.compare import nearest
 from explorer.widgets.role_tree import COMPARE_MARKER, FAVOURITE_MARKER
 
 NEAREST_COUNT = 3
+RENDERINGS_KEPT = 16  # per text widget of the pane: a few roles at a couple of widths
 
 
 class Bullets:
@@ -93,26 +94,38 @@ class DetailText(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.blocks: tuple[Block, ...] = ()
-        self._lines: tuple[int, list[Strip]] | None = None  # (width, rendered lines)
+        self._key: object = None  # what the blocks show (a role id), or None
+        # Rendered lines by (key, width): for the roles shown last (a search's backspace
+        # comes back to them), and for the current blocks under the key None.
+        self._lines: dict[tuple[object, int], list[Strip]] = {}
 
-    def show(self, blocks: Iterable[Block]) -> None:
-        """Replace the paragraphs; the widget is hidden when there are none."""
+    def show(self, blocks: Iterable[Block], key: object = None) -> None:
+        """Replace the paragraphs; the widget is hidden when there are none.
+
+        `key` names what they show (a role id): shown again later, the same key reuses its
+        rendering.
+        """
         self.blocks = tuple(blocks)
-        self._lines = None
+        self._key = key
+        self._lines = {k: v for k, v in self._lines.items() if k[0] is not None}
         self.display = bool(self.blocks)
         self.refresh(layout=True)
 
     def notify_style_update(self) -> None:
-        self._lines = None  # a theme, a focus tint: the colours change
+        self._lines = {}  # a theme, a focus tint: the colours change
         super().notify_style_update()
 
     def _rendered(self, width: int) -> list[Strip]:
         # Rendered once per width and content, for both the layout (height) and the paint:
         # Rich would otherwise wrap the whole text for each.
-        if self._lines is None or self._lines[0] != width:
+        lines = self._lines.get((self._key, width))
+        if lines is None:
             visual = visualize(self, self.render())
-            self._lines = (width, Visual.to_strips(self, visual, width, None, self.visual_style))
-        return self._lines[1]
+            lines = Visual.to_strips(self, visual, width, None, self.visual_style)
+            if len(self._lines) >= RENDERINGS_KEPT:
+                del self._lines[next(iter(self._lines))]  # the oldest
+            self._lines[(self._key, width)] = lines
+        return lines
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._rendered(width))
@@ -126,8 +139,11 @@ class DetailText(Widget):
         selection = self.text_selection
         if selection is not None and (span := selection.get_span(y)) is not None:
             line = self._selected(line, *span)
-        # Every cell says where it is in the text: the mouse can select it (and copy it).
-        return line.apply_offsets(0, y)
+        if self.app.mouse_over is self:
+            # Each cell says where it is in the text, so that the mouse can select (and copy)
+            # it. Only under the mouse: it costs a new style per piece of text, on every role.
+            line = line.apply_offsets(0, y)
+        return line
 
     def _selected(self, line: Strip, start: int, end: int) -> Strip:
         text = Text.assemble(*((segment.text, segment.style or "") for segment in line))
@@ -290,7 +306,7 @@ class RoleDetail(VerticalScroll):
             Block(family.title if family else role.family, tone="muted", spaced=False),
         )
         self.set_markers(favourite=favourite, marked=marked)
-        self._text("detail-body").show(self._body(role, catalog))
+        self._text("detail-body").show(self._body(role, catalog), key=role.id)
         self._set_links("detail-related", self._related(role, catalog))
         self._set_links("detail-nearest", self._nearest(role, catalog))
         self._set_links(
