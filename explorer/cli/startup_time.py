@@ -107,13 +107,13 @@ def startup_time(args: argparse.Namespace) -> int:
         json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    index_note = "après la première image, hors total"
+    later = "après la première image, hors total"
     rows = [
         ("imports", report["imports_ms"], ""),
         ("chargement du contenu", report["content_load_ms"], _CACHE_WORDS[report["cache"]]),
-        ("index de recherche", report["index_build_ms"], index_note),
+        ("index de recherche", report["index_build_ms"], later),
         *(
-            [("écriture du cache", report["cache_write_ms"], "après la première image, hors total")]
+            [("écriture du cache", report["cache_write_ms"], later)]
             if report["cache"] == "written"
             else []
         ),

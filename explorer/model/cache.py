@@ -336,43 +336,29 @@ def _encode_result(result: LoadResult) -> tuple[Any, ...]:
     catalog = result.catalog
     return (
         tuple(plain(f) for f in catalog.families),
-        tuple(_encode_role(role, shared) for role in catalog.roles.values()),
+        tuple(_encode_role(role) for role in catalog.roles.values()),
         tuple(plain(s) for s in catalog.skills.values()),
         tuple(plain(t) for t in catalog.terms.values()),
         tuple(plain(i) for i in result.issues),
     )
 
 
-# Role fields by kind of value; every text is written once however many roles repeat it
-# (ids, tools, levels, and in generated catalogues whole missions), which keeps the file and
-# the catalogue read back from it small.
-_TEXT_FIELDS = tuple(f.name for f in fields(Role) if f.type in ("str", "str | None"))
-_TEXTS_FIELDS = tuple(f.name for f in fields(Role) if f.type == "tuple[str, ...]")
 _ACCESS_NAMES = tuple(f.name for f in fields(Access))
 _RELATED_NAMES = tuple(f.name for f in fields(RelatedRole))
 
 
-def _encode_role(role: Role, shared: dict[str, str]) -> dict[str, Any]:
-    """A role's fields as a dict (read back as its __dict__), its repeated texts shared.
+def _encode_role(role: Role) -> dict[str, Any]:
+    """A role's fields as a dict (read back as its __dict__).
 
-    Written out flat rather than field by field: 10,000 roles are most of the cache's
-    writing time. A value marshal cannot write makes the write fail (no cache).
+    The loader keeps one copy of each repeated text (`_build_role`), and marshal writes an
+    object it has seen before as a reference: every text is written once however many roles
+    repeat it. A value marshal cannot write makes the write fail (no cache).
     """
-    share = shared.setdefault
     state = {name: getattr(role, name) for name in _ROLE_FIELDS}
-    for name in _TEXT_FIELDS:
-        text = state[name]
-        if text is not None:
-            state[name] = share(text, text)
-    for name in _TEXTS_FIELDS:
-        state[name] = tuple([share(text, text) for text in state[name]])
     access = role.access
-    state["access"] = {
-        name: tuple([share(text, text) for text in getattr(access, name)]) for name in _ACCESS_NAMES
-    }
+    state["access"] = {name: getattr(access, name) for name in _ACCESS_NAMES}
     state["related"] = tuple(
-        {name: share(getattr(link, name), getattr(link, name)) for name in _RELATED_NAMES}
-        for link in role.related
+        {name: getattr(link, name) for name in _RELATED_NAMES} for link in role.related
     )
     return state
 

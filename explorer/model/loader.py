@@ -195,12 +195,12 @@ def _plain(values: list[Any], *, lines: bool) -> bool:
     """
     if set(map(type, values)) - {str} or len(set(values)) != len(values):
         return False
-    if "" in map(str.strip, values):
+    if "" in map(str.strip, values) or not "".join(values).isprintable():
         return False
+    if not lines:
+        return True
     joined = "\n".join(values)
-    if not "".join(values).isprintable():
-        return False
-    return not lines or not (
+    return not (
         "  " in joined
         or " \n" in joined
         or "\n " in joined
