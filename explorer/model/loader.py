@@ -11,6 +11,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from explorer.model import plain_toml
 from explorer.model.catalog import (
     EMPLOYER_TYPES,
     LEVELS,
@@ -121,6 +122,9 @@ def read_toml(path: Path, shown: str, issues: list[ContentIssue]) -> dict[str, A
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         issues.append(ContentIssue(shown, "", "le fichier n'est pas encodé en UTF-8", line, column))
         return None
+    plain = plain_toml.loads(text)  # most content, at C speed; else tomllib reads it
+    if plain is not None:
+        return plain
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
