@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -125,6 +124,8 @@ def read_toml(path: Path, shown: str, issues: list[ContentIssue]) -> dict[str, A
     plain = plain_toml.loads(text)  # most content, at C speed; else tomllib reads it
     if plain is not None:
         return plain
+    import tomllib  # the bundled content never needs it: not imported on every start
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -15,7 +15,6 @@ import os
 import re
 import sys
 import tempfile
-import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -240,6 +239,8 @@ def parse(raw: bytes) -> list[ShortlistEntry]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ShortlistFormatError("le fichier n'est pas en UTF-8") from None
+    import tomllib  # only when a shortlist file exists: not worth its import on every start
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -212,6 +212,8 @@ class MainScreen(Screen[None]):
 
     def _catalogue_groups(self) -> list[tuple[Family, Sequence[Role]]]:
         catalog = self.explorer.catalog
+        if not self._filter.active:  # every role: no need to ask each one (10,000 at start-up)
+            return [(family, catalog.roles_of(family.id)) for family in catalog.families]
         groups = [
             (family, [role for role in catalog.roles_of(family.id) if self.role_visible(role)])
             for family in catalog.families
