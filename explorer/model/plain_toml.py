@@ -71,28 +71,32 @@ def _read(text: str) -> dict[str, Any] | None:
         if found is None or found.end() == position:
             return None
         position = found.end()
-        key = found["key"]
-        if key is not None:
+        kind = found.lastgroup  # the value's group, or the header's; None for a blank line
+        if kind is None:
+            continue
+        token = found[kind]
+        if kind == "array_table":
+            if token in document and token not in array_tables:
+                return None
+            array_tables.add(token)
+            table = {}
+            document.setdefault(token, []).append(table)
+        elif kind == "table":
+            if token in document:
+                return None
+            table = document[token] = {}
+        else:
+            key = found["key"]
             if key in table:
                 return None
-            if (basic := found["basic"]) is not None:
-                table[key] = _basic(basic)
-            elif (literal := found["literal"]) is not None:
-                table[key] = literal[1:-1]
-            elif (flag := found["flag"]) is not None:
-                table[key] = flag == "true"
+            if kind == "basic":
+                table[key] = _basic(token)
+            elif kind == "array":
+                table[key] = _array(token)
+            elif kind == "literal":
+                table[key] = token[1:-1]
             else:
-                table[key] = _array(found["array"])
-        elif (name := found["array_table"]) is not None:
-            if name in document and name not in array_tables:
-                return None
-            array_tables.add(name)
-            table = {}
-            document.setdefault(name, []).append(table)
-        elif (name := found["table"]) is not None:
-            if name in document:
-                return None
-            table = document[name] = {}
+                table[key] = token == "true"
     return document
 
 
