@@ -238,6 +238,31 @@ async def test_enter_goes_into_the_detail_pane_and_escape_comes_back(catalog: Ca
         assert detail_title(app) == "Référenceur SEA / Référenceuse SEA"
 
 
+async def test_the_pane_scrolls_exactly_as_far_as_each_fiche_goes(content: ContentFactory) -> None:
+    # The pane's scroll range follows each fiche shown (it is not laid out a second time when
+    # a fiche's height changes): a long fiche scrolls to its last line, a short one not at all.
+    content.roles[SEA]["missions"] = [f"Mission numéro {n}" for n in range(1, 61)]
+    app = ExplorerApp(load_catalog(content.write()).catalog)
+    async with app.run_test(size=(100, 60)) as pilot:  # tall enough for a short fiche
+        screen = await start(app, pilot)
+        detail = screen.detail
+        assert "Mission numéro 60" not in region_words(app, "#detail")
+        await pilot.press("enter", "end")
+        await pilot.pause()
+        assert "Mission numéro 60" in region_words(app, "#detail")
+        assert detail.scroll_y == detail.max_scroll_y > 0
+        await pilot.press("escape", "down")  # Référenceur SEO: a short fiche
+        await pilot.pause()
+        assert detail_title(app) == "Référenceur SEO / Référenceuse SEO"
+        assert detail.max_scroll_y == detail.scroll_y == 0
+        assert not detail.show_vertical_scrollbar
+        assert "Google Search Console" in region_words(app, "#detail")
+        await pilot.press("up", "enter", "end")  # the long one again, to its very end
+        await pilot.pause()
+        assert "Mission numéro 60" in region_words(app, "#detail")
+        assert detail.show_vertical_scrollbar
+
+
 async def test_following_a_related_role_goes_to_it_in_the_tree(catalog: Catalog) -> None:
     app = ExplorerApp(catalog)
     async with app.run_test(size=SIZE) as pilot:

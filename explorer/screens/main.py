@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Static, Tree
+from textual.widgets import Footer, Header, Static, Tree
 
 from explorer.model import Family, Role, search
 from explorer.model.filters import RoleFilter, describe_empty
@@ -138,7 +138,7 @@ class MainScreen(Screen[None]):
         yield Header()
         with Horizontal(id="explorer"):
             with Vertical(id="browser"):
-                yield SearchField(id="search")
+                yield SearchField(id="search", on_typed=self.apply_search)
                 yield FilterChips(id="filter-chips")
                 yield RoleTree(id="roles")
                 yield Static(id="no-match", markup=False)
@@ -274,10 +274,6 @@ class MainScreen(Screen[None]):
 
     # --- search ---------------------------------------------------------------------------
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input is self.search_field:
-            self.apply_search(event.value)
-
     def apply_search(self, query: str, *, again: bool = False) -> None:
         """Filter the tree to the roles matching `query` (an empty query shows everything).
 
@@ -380,10 +376,10 @@ class MainScreen(Screen[None]):
 
     def clear_search(self, *, restore_cursor: bool = True) -> None:
         """Empty the search field and show the whole tree again."""
-        if self.search_field.value:
-            self.search_field.value = ""
         if self._query:
             self._end_search(restore_cursor=restore_cursor)
+        if self.search_field.value:  # after: the field's apply_search("") then has nothing to do
+            self.search_field.value = ""
 
     def on_search_field_to_results(self, event: SearchField.ToResults) -> None:
         if self.role_tree.display:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -10,7 +11,7 @@ from textual.widgets import Input
 
 
 class SearchField(Input):
-    """Typing filters the tree live (the screen listens to `Input.Changed`)."""
+    """Typing filters the tree live: `on_typed` gets each new value, as it is typed."""
 
     BINDING_GROUP_TITLE = "Champ de recherche"
 
@@ -38,8 +39,17 @@ class SearchField(Input):
     class Cancelled(Message):
         """Escape: clear the search and go back to the tree."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(
+        self, *, id: str | None = None, on_typed: Callable[[str], object] | None = None
+    ) -> None:
         super().__init__(placeholder="Rechercher un métier… (/)", id=id)
+        self._on_typed = on_typed
+
+    def watch_value(self, value: str) -> None:
+        # Here rather than on Input.Changed, a message later: the tree and the pane change in
+        # the same refresh as the typed character, one layout and paint per key, not two.
+        if self._on_typed is not None:
+            self._on_typed(value)
 
     def action_to_results(self) -> None:
         self.post_message(self.ToResults())
