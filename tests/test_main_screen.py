@@ -668,20 +668,45 @@ async def test_every_size_keeps_the_tree_and_the_detail_usable(
         assert "Référenceur SEO" in detail_title(app)
 
 
-async def test_the_first_frame_is_announced_to_the_app(catalog: Catalog) -> None:
-    seen: list[bool] = []
+async def test_the_first_frame_is_announced_to_the_app_once_complete(catalog: Catalog) -> None:
+    # Complete: the tree, the fiche and the footer's keys (mounted last, once the bindings
+    # of the focused tree are known) are all on the screen when the app hears of it.
+    seen: list[tuple[bool, list[str]]] = []
 
     class Timed(ExplorerApp):
         CSS_PATH = str(Path(app_module.__file__).parent / "app.tcss")
 
         def on_main_screen_ready(self, message: MainScreen.Ready) -> None:
-            seen.append(main_screen(self).first_frame_done)
+            seen.append((main_screen(self).first_frame_done, screen_lines(self)))
 
     app = Timed(catalog)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert seen == [True]
-        assert detail_title(app) == "Référenceur SEA / Référenceuse SEA"
+        assert [done for done, _ in seen] == [True]
+        lines = seen[0][1]
+        assert "Référenceur SEA" in lines[5]  # the tree's first role, under its family
+        assert "Référenceur SEA / Référenceuse SEA" in lines[2]  # the fiche's title
+        assert "⏎ Fiche" in lines[-1] and "q Quitter" in lines[-1]
+
+
+async def test_the_footer_follows_the_focus_and_keeps_its_keys_when_they_do_not_change(
+    catalog: Catalog,
+) -> None:
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(app, pilot)
+        assert "⏎ Fiche" in screen_lines(app)[-1]
+        keys = list(screen.query("FooterKey"))
+        screen.refresh_bindings()  # nothing changed: the same keys stay, not rebuilt
+        await pilot.pause()
+        assert list(screen.query("FooterKey")) == keys
+        await pilot.press("slash")  # the search field has other keys
+        await pilot.pause()
+        assert "⏎ Résultats" in screen_lines(app)[-1]
+        assert "⏎ Fiche" not in screen_lines(app)[-1]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "⏎ Fiche" in screen_lines(app)[-1]
 
 
 async def test_an_empty_catalogue_and_an_empty_family_leave_the_screen_usable(

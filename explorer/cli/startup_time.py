@@ -1,11 +1,13 @@
 """`explorer --startup-time [--json]`: where the time goes until the first screen is drawn.
 
 Like vim's --startuptime: the app starts headless with the chosen content, and exits as soon
-as the explorer screen has painted its first complete frame. Phases, in milliseconds:
+as the explorer screen has painted its first complete frame (the tree, the fiche and the
+footer's keys). Phases, in milliseconds:
 
 - imports: our modules, Textual and the rest, from the first line of `explorer.cli` (the
   Python interpreter's own start-up, before it, is not counted);
-- content load: reading the content cache, or parsing and validating the TOML files;
+- content load: reading the content cache, or reading and validating the TOML files (plain
+  TOML by a fast reader of our own, anything else by tomllib);
 - index build: building the search index; it is left for after the first frame (unpacked
   from the cache on the first search, or built on a thread with the cache write after a
   load from TOML), so that time is measured after the run and not counted in the total;

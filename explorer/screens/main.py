@@ -51,11 +51,15 @@ class MainScreen(Screen[None]):
     """Where people live: browse families, read a role, search, mark, compare.
 
     Start-up timing (`explorer --startup-time`): once the tree and the detail pane are
-    filled and that state has been painted, the screen sets `first_frame_done = True` and
-    posts `MainScreen.Ready`, which bubbles up to the app (`on_main_screen_ready`).
+    filled and that state has been painted, footer keys included, the screen sets
+    `first_frame_done = True` and posts `MainScreen.Ready`, which bubbles up to the app
+    (`on_main_screen_ready`).
     """
 
     BINDING_GROUP_TITLE = "Écran des métiers"
+    # The tree has the focus from the start (not the first focusable widget, the search
+    # field): the footer is built once, with the tree's keys.
+    AUTO_FOCUS = "#roles"
 
     HORIZONTAL_BREAKPOINTS = [
         (0, "-narrow"),
@@ -115,6 +119,7 @@ class MainScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.first_frame_done = False
+        self._footer_keys_placed: list[Widget] = []  # laid out: the next refresh paints them
         self._query = ""  # the search being shown; "" when browsing the whole catalogue
         # Browsing state saved when a search starts, restored when it is cleared.
         self._saved_expanded: list[str] = []
@@ -196,6 +201,14 @@ class MainScreen(Screen[None]):
             footer.show_command_palette = palette
 
     def _first_frame_painted(self) -> None:
+        # Complete means the footer's keys too: Footer mounts them once the screen's bindings
+        # are known (after the first focus); once laid out, the next refresh paints them.
+        keys = list(self.query("FooterKey"))
+        placed = bool(keys) and all(key.region for key in keys)
+        if not placed or keys != self._footer_keys_placed:  # the footer may rebuild meanwhile
+            self._footer_keys_placed = keys if placed else []
+            self.call_after_refresh(self._first_frame_painted)
+            return
         self.first_frame_done = True
         self.post_message(self.Ready())
 

@@ -13,11 +13,14 @@ class KeyFooter(Footer):
 
     - A FooterKey starts compact and is then bound to the footer's `compact`: each key was
       restyled twice on every rebuild (≈ 1 ms each). Keys here start at the footer's value.
-    - The footer rebuilds itself after every change of bindings; several changes before the
-      next refresh (start-up focuses, mounts, resumes) now give one rebuild, not one each.
+    - The footer rebuilds itself after every change of bindings; several changes in a row
+      (start-up focuses, mounts, resumes) now give one rebuild, not one each, and none at all when the keys to show are the ones shown (a focus moving between
+      widgets with the same keys, the screen coming back): each rebuild mounts every key
+      again. Start-up went from three rebuilds to one.
     """
 
     _rebuild_queued = False
+    _shown: tuple[object, ...] | None = None  # what the keys on show were built from
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
@@ -32,8 +35,31 @@ class KeyFooter(Footer):
             return
         if self.is_attached and screen is self.screen and not self._rebuild_queued:
             self._rebuild_queued = True
-            self.call_after_refresh(self._rebuild)
+            self.call_later(self._rebuild)
 
     async def _rebuild(self) -> None:
         self._rebuild_queued = False
+        if not self.is_attached:
+            return
+        shown = self._keys_to_show()
+        if shown == self._shown:
+            return
+        self._shown = shown
         await self.recompose()
+
+    def _keys_to_show(self) -> tuple[object, ...]:
+        """Everything Footer.compose builds its keys from."""
+        active = self.screen.active_bindings
+        bindings = tuple(
+            (binding, enabled, tooltip)
+            for _node, binding, enabled, tooltip in active.values()
+            if binding.show
+        )
+        palette = active.get(self.app.COMMAND_PALETTE_BINDING)
+        return (
+            bindings,
+            palette[1:] if palette is not None else None,
+            self.compact,
+            self.show_command_palette,
+            self.combine_groups,
+        )
