@@ -18,7 +18,6 @@ import sys  # noqa: E402
 
 from textual.app import App, ComposeResult  # noqa: E402
 from textual.containers import Horizontal  # noqa: E402
-from textual.widget import Widget  # noqa: E402
 from textual.widgets import Footer, Header, Static, Tree  # noqa: E402
 
 SCREEN_SIZE = (120, 36)  # explorer.cli.startup_time.SCREEN_SIZE
@@ -44,15 +43,12 @@ class BaselineApp(App[None]):
     def on_mount(self) -> None:
         self.call_after_refresh(self._painted)
 
-    _footer_keys_placed: list[Widget] = []  # laid out: the next refresh paints them
-
     def _painted(self) -> None:
         # Complete, footer keys included, as the explorer's MainScreen.Ready: Footer mounts
-        # its keys after the first focus; once laid out, the next refresh paints them.
-        keys = list(self.query("FooterKey"))
-        placed = bool(keys) and all(key.region for key in keys)
-        if not placed or keys != self._footer_keys_placed:  # the footer may rebuild meanwhile
-            self._footer_keys_placed = keys if placed else []
+        # its keys after the first focus. Checked after a refresh, keys with a place on screen
+        # have been painted (a refresh lays out and paints at once).
+        keys = self.query("FooterKey")
+        if not keys or not all(key.region for key in keys):
             self.call_after_refresh(self._painted)
             return
         self.first_frame_at = time.perf_counter()

@@ -119,7 +119,6 @@ class MainScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.first_frame_done = False
-        self._footer_keys_placed: list[Widget] = []  # laid out: the next refresh paints them
         self._query = ""  # the search being shown; "" when browsing the whole catalogue
         # Browsing state saved when a search starts, restored when it is cleared.
         self._saved_expanded: list[str] = []
@@ -202,11 +201,10 @@ class MainScreen(Screen[None]):
 
     def _first_frame_painted(self) -> None:
         # Complete means the footer's keys too: Footer mounts them once the screen's bindings
-        # are known (after the first focus); once laid out, the next refresh paints them.
-        keys = list(self.query("FooterKey"))
-        placed = bool(keys) and all(key.region for key in keys)
-        if not placed or keys != self._footer_keys_placed:  # the footer may rebuild meanwhile
-            self._footer_keys_placed = keys if placed else []
+        # are known (after the first focus). A refresh lays them out and paints them at once:
+        # checked after a refresh, keys with a place on screen have been painted.
+        keys = self.query("FooterKey")
+        if not keys or not all(key.region for key in keys):
             self.call_after_refresh(self._first_frame_painted)
             return
         self.first_frame_done = True

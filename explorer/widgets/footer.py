@@ -23,6 +23,12 @@ class KeyFooter(Footer):
     _shown: tuple[object, ...] | None = None  # what the keys on show were built from
 
     def compose(self) -> ComposeResult:
+        if not self._bindings_ready and self.screen.focused is not None:
+            # The focus is set already (the screen's AUTO_FOCUS): the keys are known, build
+            # them now and they are laid out with the rest of the screen, not after it.
+            self.set_reactive(Footer._bindings_ready, True)
+        if self._bindings_ready:
+            self._shown = self._keys_to_show()
         for widget in super().compose():
             # Only the keys bound to `compact`: the palette key stays compact, as in Footer.
             if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
