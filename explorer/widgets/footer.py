@@ -14,9 +14,11 @@ class KeyFooter(Footer):
     - A FooterKey starts compact and is then bound to the footer's `compact`: each key was
       restyled twice on every rebuild (≈ 1 ms each). Keys here start at the footer's value.
     - The footer rebuilds itself after every change of bindings; several changes in a row
-      (start-up focuses, mounts, resumes) now give one rebuild, not one each, and none at all when the keys to show are the ones shown (a focus moving between
-      widgets with the same keys, the screen coming back): each rebuild mounts every key
-      again. Start-up went from three rebuilds to one.
+      (start-up focuses, mounts, resumes) now give one rebuild, not one each, and none at
+      all when the keys to show are the ones shown (a focus moving between widgets with the
+      same keys, the screen coming back): each rebuild mounts every key again.
+    - When the screen's focus is set before the footer composes (AUTO_FOCUS), the keys are
+      built in that first compose: start-up went from three builds of the keys to one.
     """
 
     _rebuild_queued = False
