@@ -292,3 +292,13 @@ def test_an_index_read_from_the_cache_can_be_prepared_from_two_threads(
         thread.join()
     expected = [hit.role.id for hit in search(load_catalog(root).catalog, "web")]
     assert expected and found == [expected] * 4
+
+
+def test_the_key_covers_every_module_that_shapes_the_cached_catalogue() -> None:
+    # Source files are keyed by path and a missing one is skipped without a word: a renamed
+    # module would drop out of the key, and a changed reader would be served the catalogue
+    # its old version read. Each listed module must be there, the TOML reader included
+    # (imported only when TOML is read, after the key is made).
+    names = [name for name, _size, _mtime in cache._code_state()]
+    assert names == list(cache._CODE)
+    assert {"loader", "plain_toml", "catalog"} <= set(names)

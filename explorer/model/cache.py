@@ -194,14 +194,19 @@ def _settled(files: list[FileState]) -> bool:
     return newest < (time.time() - SETTLE_SECONDS) * 1e9
 
 
+# The modules whose code shapes what is cached. By path, not through sys.modules: the TOML
+# reader is imported only when TOML is read, after the key is made.
+_CODE = ("catalog", "loader", "plain_toml", "search", "text", "cache")
+
+
 def _code_state() -> list[tuple[str, int, int]]:
     """The model's source files: a changed model never reads an older cache."""
     states = []
-    for name in ("catalog", "loader", "search", "text", "cache"):
-        source = getattr(sys.modules.get(f"explorer.model.{name}"), "__file__", None) or ""
+    here = Path(__file__).parent
+    for name in _CODE:
         with suppress(OSError):
-            info = os.stat(source)
-            states.append((Path(source).name, info.st_size, info.st_mtime_ns))
+            info = os.stat(here / f"{name}.py")
+            states.append((name, info.st_size, info.st_mtime_ns))
     return states
 
 

@@ -33,6 +33,8 @@ class SearchField(Input):
         ),
     ]
 
+    _on_typed: Callable[[str], object] | None = None  # a class default: Input may set a value first
+
     class ToResults(Message):
         """Enter or down: move to the filtered tree."""
 
