@@ -14,10 +14,11 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from explorer.model import EMPLOYER_TYPES, Catalog, Comparison, Role, compare
 from explorer.screens.role_picker import RolePicker
+from explorer.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from explorer.app import ExplorerApp
@@ -398,7 +399,7 @@ class CompareScreen(Screen[None]):
             with Vertical(id="side-b", classes="side"):
                 yield header_b
                 yield scroll_b
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Comparaison de deux métiers"

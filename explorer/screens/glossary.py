@@ -15,11 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer.model import Catalog, Term
 from explorer.model.glossary import search_terms
+from explorer.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from explorer.app import ExplorerApp
@@ -108,7 +109,7 @@ class GlossaryScreen(Screen[None]):
                 yield Label(Text("Métiers qui emploient ce terme"), id="glossary-roles-heading")
                 yield TermRoles(id="glossary-roles")
                 yield Static(id="glossary-no-roles")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._show_terms(tuple(self.catalog.terms.values()), self._start_term)

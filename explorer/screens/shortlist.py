@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer.model import Catalog
@@ -24,6 +24,7 @@ from explorer.model.shortlist import ABSENT_ROLE, Shortlist, ShortlistEntry
 from explorer.model.text import one_line
 from explorer.screens.confirm import ConfirmScreen
 from explorer.screens.note_editor import NoteEditor
+from explorer.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from explorer.app import ExplorerApp
@@ -142,7 +143,7 @@ class ShortlistScreen(Screen[None]):
         yield Static(id="shortlist-status")
         yield OptionList(id="shortlist-entries")
         yield Static(Content(EMPTY_MESSAGE), id="shortlist-empty")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Ma sélection"
