@@ -19,6 +19,7 @@ from explorer.screens.main import MainScreen
 from explorer.screens.note_editor import NoteEditor
 from explorer.screens.shortlist import EMPTY_MESSAGE, ShortlistScreen
 from tests.content_factory import ContentFactory
+from tests.screen import screen_lines
 
 DAY = date(2025, 3, 12)
 SIZE = (100, 40)
@@ -60,6 +61,10 @@ def entry_texts(pilot: Pilot[None]) -> list[str]:
 
 def highlighted(pilot: Pilot[None]) -> int | None:
     return pilot.app.screen.query_one(OptionList).highlighted
+
+
+def footer(app: ExplorerApp) -> str:
+    return screen_lines(app)[-1]
 
 
 def notifications(app: ExplorerApp) -> list[str]:
@@ -219,7 +224,10 @@ async def test_d_removes_and_u_puts_it_back_at_its_place(catalog: Catalog, path:
     app = ExplorerApp(catalog, shortlist=Shortlist.open(path))
     async with app.run_test(size=SIZE) as pilot:
         await open_screen(app, pilot)
+        assert "Rétablir" not in footer(app)  # nothing to undo yet: not offered
         await pilot.press("down", "d")
+        await pilot.pause()
+        assert "u Rétablir" in footer(app)
         assert [role for role, _ in saved(path)] == ["referenceur-seo", "referenceur-sea"]
         assert len(entry_texts(pilot)) == 2
         assert highlighted(pilot) == 1  # the next entry takes its place under the cursor
@@ -238,6 +246,8 @@ async def test_d_removes_and_u_puts_it_back_at_its_place(catalog: Catalog, path:
         assert entry_texts(pilot)[1].startswith("2. Rédacteur web")
         await pilot.press("u")  # nothing left to undo: nothing happens
         assert len(saved(path)) == 3
+        await pilot.pause()
+        assert "Rétablir" not in footer(app)
 
 
 async def test_removing_every_entry_shows_the_empty_message(catalog: Catalog, path: Path) -> None:

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Static, Tree
+from textual.widgets import Header, Static, Tree
 
 from explorer.model import Family, Role, search
 from explorer.model.filters import RoleFilter, describe_empty
@@ -187,17 +187,6 @@ class MainScreen(Screen[None]):
         self._show_entry(tree.highlighted)
         tree.focus()
         self.call_after_refresh(self._first_frame_painted)
-
-    def on_resize(self) -> None:
-        # Narrow terminals: a tighter footer, without the palette key (help lists it), so
-        # that every key of the screen still fits.
-        footer = self.query_one(Footer)
-        compact, palette = self.size.width < 110, self.size.width >= 100
-        # Either change rebuilds the footer's keys: only when the width crosses a threshold.
-        if footer.compact != compact:
-            footer.compact = compact
-        if footer.show_command_palette != palette:
-            footer.show_command_palette = palette
 
     def _first_frame_painted(self) -> None:
         # Complete means the footer's keys too: Footer mounts them once the screen's bindings

@@ -114,9 +114,22 @@ class ShortlistScreen(Screen[None]):
             id="shortlist.export",
             tooltip="Écrire la sélection en Markdown (shortlist-AAAA-MM-JJ.md)",
         ),
-        Binding("shift+up", "move(-1)", "Monter", id="shortlist.up", tooltip="Monter d'un rang"),
+        # Reordering is listed by the help (?), not in the footer: every other key then fits.
         Binding(
-            "shift+down", "move(1)", "Descendre", id="shortlist.down", tooltip="Descendre d'un rang"
+            "shift+up",
+            "move(-1)",
+            "Monter",
+            show=False,
+            id="shortlist.up",
+            tooltip="Monter d'un rang",
+        ),
+        Binding(
+            "shift+down",
+            "move(1)",
+            "Descendre",
+            show=False,
+            id="shortlist.down",
+            tooltip="Descendre d'un rang",
         ),
         Binding(
             "escape", "close", "Retour", id="shortlist.close", tooltip="Revenir à l'écran précédent"
@@ -210,8 +223,8 @@ class ShortlistScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"open_role", "edit_note", "remove", "move", "compare", "export"}:
             return True if len(self.shortlist) else None
-        if action == "undo":
-            return True if self.removed else None
+        if action == "undo":  # in the footer only once there is a removal to undo
+            return bool(self.removed)
         return True
 
     def after_change(self, highlight: int | None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -21,10 +22,34 @@ class KeyFooter(Footer):
       built in that first compose: start-up went from three builds of the keys to one.
     """
 
+    # Narrow terminals: tighter keys below this width, and no palette key (the help lists
+    # it) below the next, so that every key of a screen still fits on one line.
+    COMPACT_BELOW = 110
+    PALETTE_FROM = 100
+
     _rebuild_queued = False
     _shown: tuple[object, ...] | None = None  # what the keys on show were built from
 
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width)
+
+    def _fit(self, width: int, *, first: bool = False) -> None:
+        compact, palette = width < self.COMPACT_BELOW, width >= self.PALETTE_FROM
+        if first:  # before the keys exist: set quietly, nothing to restyle or rebuild yet
+            self.set_reactive(Footer.compact, compact)
+            self.set_class(compact, "-compact", update=False)
+            self.set_reactive(Footer.show_command_palette, palette)
+            return
+        # Either change rebuilds the keys: only when the width crosses a threshold.
+        if self.compact != compact:
+            self.compact = compact
+        if self.show_command_palette != palette:
+            self.show_command_palette = palette
+            self.bindings_changed(self.screen)
+
     def compose(self) -> ComposeResult:
+        if self._shown is None:
+            self._fit(self.app.size.width, first=True)
         if not self._bindings_ready and self.screen.focused is not None:
             # The focus is set already (the screen's AUTO_FOCUS): the keys are known, build
             # them now and they are laid out with the rest of the screen, not after it.
@@ -64,10 +89,10 @@ class KeyFooter(Footer):
             if binding.show
         )
         palette = active.get(self.app.COMMAND_PALETTE_BINDING)
+        # Not `compact`: the keys follow it by themselves (bound to it), without a rebuild.
         return (
             bindings,
             palette[1:] if palette is not None else None,
-            self.compact,
             self.show_command_palette,
             self.combine_groups,
         )
