@@ -20,10 +20,58 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.dom import DOMNode
+from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Label, Static
+from textual.strip import Strip
+from textual.visual import Visual, visualize
+from textual.widget import Widget
+from textual.widgets import Label
 
 OTHER_GROUP = "Autres touches"
+
+
+class RenderedTable(Widget):
+    """A Rich table drawn from one rendering per width.
+
+    A Static renders its content once to measure its height and again to paint it, then
+    again on each resize: for the help's table of forty lines, most of the screen's cost.
+    """
+
+    DEFAULT_CSS = """
+    RenderedTable { height: auto; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.table: Table | None = None
+        self._lines: dict[int, list[Strip]] = {}  # by width
+
+    def show(self, table: Table) -> None:
+        self.table, self._lines = table, {}
+        self.refresh(layout=True)
+
+    def notify_style_update(self) -> None:
+        self._lines = {}  # a theme change: the colours change
+        super().notify_style_update()
+
+    def _rendered(self, width: int) -> list[Strip]:
+        lines = self._lines.get(width)
+        if lines is None:
+            if self.table is None:
+                return []
+            visual = visualize(self, self.table)
+            lines = self._lines[width] = Visual.to_strips(
+                self, visual, width, None, self.visual_style
+            )
+        return lines
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._rendered(width))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        lines = self._rendered(width)
+        return lines[y] if y < len(lines) else Strip.blank(width, self.visual_style.rich_style)
 
 
 @dataclass(frozen=True)
@@ -99,12 +147,12 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-panel"):
             yield Label(Text(f"Touches — {title}"), id="help-title")
             with VerticalScroll(id="help-body"):
-                yield Static(id="help-table")
+                yield RenderedTable(id="help-table")
             yield Label(Text("Échap ou ? pour fermer"), id="help-hint")
 
     def on_mount(self) -> None:
         # Built once styles are known, so keys take the theme's accent colour.
-        self.query_one("#help-table", Static).update(self._table())
+        self.query_one("#help-table", RenderedTable).show(self._table())
         self.query_one("#help-body").focus()
 
     def _table(self) -> Table:
