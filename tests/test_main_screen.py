@@ -709,6 +709,24 @@ async def test_the_footer_follows_the_focus_and_keeps_its_keys_when_they_do_not_
         assert "⏎ Fiche" in screen_lines(app)[-1]
 
 
+@pytest.mark.parametrize("opened", ["", "s", "g"])  # the explorer, shortlist and glossary
+async def test_the_footer_fits_the_terminal_as_it_is_resized(catalog: Catalog, opened: str) -> None:
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        if opened:
+            await pilot.press(opened)
+            await pilot.pause()
+        assert "^p Palette" in screen_lines(app)[-1]
+        await pilot.resize_terminal(90, 30)  # narrow: no palette key (the help lists it)
+        await pilot.pause()
+        assert "Palette" not in screen_lines(app)[-1]
+        assert "Retour" in screen_lines(app)[-1] or "q Quitter" in screen_lines(app)[-1]
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert "^p Palette" in screen_lines(app)[-1]
+
+
 async def test_an_empty_catalogue_and_an_empty_family_leave_the_screen_usable(
     catalog: Catalog,
 ) -> None:

@@ -1,4 +1,4 @@
-"""Textual's Footer, doing less work for the same keys: it is rebuilt on every focus change."""
+"""Textual's Footer, doing less work for the same keys, and fitting narrow terminals."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ class KeyFooter(Footer):
     COMPACT_BELOW = 110
     PALETTE_FROM = 100
 
+    _fitted = False  # to the terminal's width, once before the first keys are built
     _rebuild_queued = False
     _shown: tuple[object, ...] | None = None  # what the keys on show were built from
 
@@ -40,7 +41,8 @@ class KeyFooter(Footer):
             self.set_class(compact, "-compact", update=False)
             self.set_reactive(Footer.show_command_palette, palette)
             return
-        # Either change rebuilds the keys: only when the width crosses a threshold.
+        # Only when the width crosses a threshold: the keys follow `compact` by themselves,
+        # the palette key comes or goes with a rebuild.
         if self.compact != compact:
             self.compact = compact
         if self.show_command_palette != palette:
@@ -48,7 +50,8 @@ class KeyFooter(Footer):
             self.bindings_changed(self.screen)
 
     def compose(self) -> ComposeResult:
-        if self._shown is None:
+        if not self._fitted:
+            self._fitted = True
             self._fit(self.app.size.width, first=True)
         if not self._bindings_ready and self.screen.focused is not None:
             # The focus is set already (the screen's AUTO_FOCUS): the keys are known, build
