@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.actions import parse
@@ -20,22 +21,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.dom import DOMNode
-from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
-from textual.strip import Strip
-from textual.visual import Visual, visualize
-from textual.widget import Widget
 from textual.widgets import Label
+
+from explorer.widgets.rendered import RenderedOnce
 
 OTHER_GROUP = "Autres touches"
 
 
-class RenderedTable(Widget):
-    """A Rich table drawn from one rendering per width.
-
-    A Static renders its content once to measure its height and again to paint it, then
-    again on each resize: for the help's table of forty lines, most of the screen's cost.
-    """
+class RenderedTable(RenderedOnce):
+    """The help's table, rendered once per width: as a Static, it was rendered to measure,
+    to paint and again on each resize, most of the help screen's cost."""
 
     DEFAULT_CSS = """
     RenderedTable { height: auto; }
@@ -44,34 +40,14 @@ class RenderedTable(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.table: Table | None = None
-        self._lines: dict[int, list[Strip]] = {}  # by width
 
     def show(self, table: Table) -> None:
-        self.table, self._lines = table, {}
+        self.table = table
+        self.forget()
         self.refresh(layout=True)
 
-    def notify_style_update(self) -> None:
-        self._lines = {}  # a theme change: the colours change
-        super().notify_style_update()
-
-    def _rendered(self, width: int) -> list[Strip]:
-        lines = self._lines.get(width)
-        if lines is None:
-            if self.table is None:
-                return []
-            visual = visualize(self, self.table)
-            lines = self._lines[width] = Visual.to_strips(
-                self, visual, width, None, self.visual_style
-            )
-        return lines
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._rendered(width))
-
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        lines = self._rendered(width)
-        return lines[y] if y < len(lines) else Strip.blank(width, self.visual_style.rich_style)
+    def render(self) -> RenderableType:
+        return self.table if self.table is not None else ""
 
 
 @dataclass(frozen=True)

@@ -22,18 +22,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.events import Focus
-from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import Reactive
 from textual.selection import Selection
 from textual.strip import Strip
-from textual.visual import Visual, visualize
 from textual.widget import Widget
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from explorer.model import EMPLOYER_TYPES, SKILL_CATEGORIES, Catalog, Family, Role
 from explorer.model.compare import nearest
+from explorer.widgets.rendered import RenderedOnce, virtual_size_without_layout
 from explorer.widgets.role_tree import COMPARE_MARKER, FAVOURITE_MARKER
 
 NEAREST_COUNT = 3
@@ -78,19 +76,12 @@ class Block:
     spaced: bool = True
 
 
-def _virtual_size_without_layout() -> Reactive[Size]:
-    """Widget.virtual_size, without the second layout it asks for whenever it changes.
+class DetailText(RenderedOnce):
+    """Several paragraphs drawn as one widget, styled by the theme through component classes.
 
-    Each role shown changes the heights in the pane, and the layout that gave the new sizes
-    has already placed everything: the second one cost ≈ 5 ms a key at 10,000 roles. A
-    scrollable widget loses nothing either: its scroll bars ask for a layout themselves when
-    they appear or go, and their thumbs follow the size.
+    Rendered once per role and width (`RenderedOnce`), for the roles shown last too: a
+    search's backspace comes back to them.
     """
-    return Reactive(Size(0, 0), layout=False)
-
-
-class DetailText(Widget):
-    """Several paragraphs drawn as one widget, styled by the theme through component classes."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "detail-text--heading",
@@ -103,15 +94,11 @@ class DetailText(Widget):
     DetailText { height: auto; }
     """
 
-    virtual_size = _virtual_size_without_layout()
+    KEPT = RENDERINGS_KEPT
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.blocks: tuple[Block, ...] = ()
-        self._key: object = None  # what the blocks show (a role id), or None
-        # Rendered lines by (key, width): for the roles shown last (a search's backspace
-        # comes back to them), and for the current blocks under the key None.
-        self._lines: dict[tuple[object, int], list[Strip]] = {}
 
     def show(self, blocks: Iterable[Block], key: object = None) -> None:
         """Replace the paragraphs; the widget is hidden when there are none.
@@ -120,33 +107,14 @@ class DetailText(Widget):
         rendering.
         """
         self.blocks = tuple(blocks)
-        self._key = key
-        self._lines = {k: v for k, v in self._lines.items() if k[0] is not None}
+        self.content_key = key
+        self.forget()
         self.display = bool(self.blocks)
         self.refresh(layout=True)
 
-    def notify_style_update(self) -> None:
-        self._lines = {}  # a theme, a focus tint: the colours change
-        super().notify_style_update()
-
-    def _rendered(self, width: int) -> list[Strip]:
-        # Rendered once per width and content, for both the layout (height) and the paint:
-        # Rich would otherwise wrap the whole text for each.
-        lines = self._lines.get((self._key, width))
-        if lines is None:
-            visual = visualize(self, self.render())
-            lines = Visual.to_strips(self, visual, width, None, self.visual_style)
-            if len(self._lines) >= RENDERINGS_KEPT:
-                del self._lines[next(iter(self._lines))]  # the oldest
-            self._lines[(self._key, width)] = lines
-        return lines
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._rendered(width))
-
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        lines = self._rendered(width)
+        lines = self.rendered(width)
         if y >= len(lines):
             return Strip.blank(width, self.visual_style.rich_style)
         line = lines[y]
@@ -167,7 +135,7 @@ class DetailText(Widget):
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The selected text, as the lines show it."""
-        lines = self._rendered(self.size.width)
+        lines = self.rendered(self.size.width)
         return selection.extract("\n".join(line.text.rstrip() for line in lines)), "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:
@@ -221,7 +189,7 @@ class Section(Vertical):
     Section { height: auto; }
     """
 
-    virtual_size = _virtual_size_without_layout()
+    virtual_size = virtual_size_without_layout()
 
     def __init__(self, heading: str, links: LinkList, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="section")
@@ -238,7 +206,7 @@ class RoleDetail(VerticalScroll):
 
     BINDING_GROUP_TITLE = "Fiche du métier"
 
-    virtual_size = _virtual_size_without_layout()
+    virtual_size = virtual_size_without_layout()
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
