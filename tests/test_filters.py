@@ -405,6 +405,21 @@ async def test_each_filter_alone_narrows_the_tree_with_a_chip(
         assert "x Sans filtre" in footer(app)
 
 
+async def test_in_80_columns_the_footer_leaves_x_to_the_chips_and_keeps_every_other_key(
+    catalog: Catalog,
+) -> None:
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_panel(app, pilot)
+        assert "q Quitter" in footer(app)  # the panel's escape is left out: F closes it too
+        await tick(pilot, "filter-families", "Contenus et rédaction")
+        assert "x : tout effacer" in region_words(app, "#filter-chips")
+        assert "Sans filtre" not in footer(app) and "q Quitter" in footer(app)
+        await pilot.resize_terminal(*SIZE)  # room enough: x is in the footer again
+        await pilot.pause()
+        assert "x Sans filtre" in footer(app) and "q Quitter" in footer(app)
+
+
 async def test_skills_are_found_by_typing_and_all_are_required(catalog: Catalog) -> None:
     app = ExplorerApp(catalog)
     async with app.run_test(size=SIZE) as pilot:

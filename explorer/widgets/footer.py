@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -10,7 +11,7 @@ from textual.widgets._footer import FooterKey
 
 
 class KeyFooter(Footer):
-    """The same footer (same keys, same look); cheaper to start and to rebuild.
+    """Footer's keys, cheaper to start and to rebuild, and fitted to the terminal's width.
 
     - A FooterKey starts compact and is then bound to the footer's `compact`: each key was
       restyled twice on every rebuild (≈ 1 ms each). Keys here start at the footer's value.
@@ -20,50 +21,96 @@ class KeyFooter(Footer):
       same keys, the screen coming back): each rebuild mounts every key again.
     - When the screen's focus is set before the footer composes (AUTO_FOCUS), the keys are
       built in that first compose: start-up went from three builds of the keys to one.
+    - Footer cuts the keys that do not fit, `q Quitter` first: here the look is chosen by
+      measuring the keys against the width (`LOOKS`), down to 80 columns.
     """
 
-    # Narrow terminals: tighter keys below this width, and no palette key (the help lists
-    # it) below the next, so that every key of a screen still fits on one line.
-    COMPACT_BELOW = 110
-    PALETTE_FROM = 100
+    # Narrow terminals: the richest look whose keys fit on the line is chosen, in this order:
+    # spaced keys and the palette key; tight keys; no palette key (the help lists it); and
+    # last, without the keys that another part of the screen names already.
+    # Each look: (compact, palette key, spared keys left out).
+    LOOKS = ((False, True, False), (True, True, False), (True, False, False), (True, False, True))
+    # By binding id: x, which the filter chips name ("x : tout effacer"); the filter panel's
+    # escape, which closes it as F does; u, which the removal's notice names.
+    SPARED_WHEN_TIGHT = frozenset({"main.clear-filters", "filters.close", "shortlist.undo"})
+    PALETTE_WIDTH = 13  # "▏^p Palette", docked on the right, and a cell to keep them apart
 
     _fitted = False  # to the terminal's width, once before the first keys are built
+    _tight = False  # the spared keys are left out
     _rebuild_queued = False
     _shown: tuple[object, ...] | None = None  # what the keys on show were built from
 
     def on_resize(self, event: events.Resize) -> None:
-        self._fit(event.size.width)
+        if self._fit():
+            self.bindings_changed(self.screen)
 
-    def _fit(self, width: int, *, first: bool = False) -> None:
-        compact, palette = width < self.COMPACT_BELOW, width >= self.PALETTE_FROM
+    def _fit(self, *, first: bool = False) -> bool:
+        """Choose the look for the keys and the width; whether the keys must be rebuilt.
+
+        The keys follow `compact` by themselves; the palette key and the spared keys come
+        or go with a rebuild.
+        """
+        compact, palette, tight = self._look(self.app.size.width)
         if first:  # before the keys exist: set quietly, nothing to restyle or rebuild yet
             self.set_reactive(Footer.compact, compact)
             self.set_class(compact, "-compact", update=False)
             self.set_reactive(Footer.show_command_palette, palette)
-            return
-        # Only when the width crosses a threshold: the keys follow `compact` by themselves,
-        # the palette key comes or goes with a rebuild.
+            self._tight = tight
+            return False
         if self.compact != compact:
             self.compact = compact
-        if self.show_command_palette != palette:
-            self.show_command_palette = palette
-            self.bindings_changed(self.screen)
+        rebuild = self.show_command_palette != palette or self._tight != tight
+        self.show_command_palette, self._tight = palette, tight
+        return rebuild
+
+    def _look(self, width: int) -> tuple[bool, bool, bool]:
+        # A key takes its key and description and 3 cells of padding, or 2 when compact (as
+        # Footer draws them; a group of keys is counted key by key, a little wider).
+        active = self.screen.active_bindings
+        keys = [
+            (
+                cell_len(self.app.get_key_display(binding)) + cell_len(binding.description),
+                binding.id,
+            )
+            for _node, binding, _enabled, _tooltip in active.values()
+            if binding.show
+        ]
+        has_palette = self.app.COMMAND_PALETTE_BINDING in active
+        for compact, palette, tight in self.LOOKS:
+            spared = self.SPARED_WHEN_TIGHT if tight else frozenset()
+            needed = sum(size + (2 if compact else 3) for size, id in keys if id not in spared)
+            if palette and has_palette:
+                needed += self.PALETTE_WIDTH
+            if needed <= width:
+                return compact, palette, tight
+        return self.LOOKS[-1]
 
     def compose(self) -> ComposeResult:
         if not self._fitted:
             self._fitted = True
-            self._fit(self.app.size.width, first=True)
+            self._fit(first=True)
         if not self._bindings_ready and self.screen.focused is not None:
             # The focus is set already (the screen's AUTO_FOCUS): the keys are known, build
             # them now and they are laid out with the rest of the screen, not after it.
             self.set_reactive(Footer._bindings_ready, True)
         if self._bindings_ready:
             self._shown = self._keys_to_show()
+        spared = self._spared() if self._tight else set()
         for widget in super().compose():
+            if isinstance(widget, FooterKey) and (widget.key, widget.action) in spared:
+                continue
             # Only the keys bound to `compact`: the palette key stays compact, as in Footer.
             if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
                 widget.set_reactive(FooterKey.compact, self.compact)
             yield widget
+
+    def _spared(self) -> set[tuple[str, str]]:
+        """The keys and actions of the screen's bindings left out when tight."""
+        return {
+            (binding.key, binding.action)
+            for _node, binding, _enabled, _tooltip in self.screen.active_bindings.values()
+            if binding.id in self.SPARED_WHEN_TIGHT
+        }
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         self._bindings_ready = True
@@ -77,6 +124,7 @@ class KeyFooter(Footer):
         self._rebuild_queued = False
         if not self.is_attached:
             return
+        self._fit()  # other keys may want another look
         shown = self._keys_to_show()
         if shown == self._shown:
             return
@@ -98,4 +146,5 @@ class KeyFooter(Footer):
             palette[1:] if palette is not None else None,
             self.show_command_palette,
             self.combine_groups,
+            self._tight,
         )
