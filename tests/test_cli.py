@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from explorer.cli import main
+from explorer.locations import bundled_content
 from tests.cli_run import run
 from tests.content_factory import ContentFactory
 
@@ -106,6 +107,20 @@ def test_search_json(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert data[0]["id"] == "referenceur-sea"
     assert set(data[0]) == {"id", "title", "score", "matched"}
     assert [d["score"] for d in data] == sorted((d["score"] for d in data), reverse=True)
+
+
+def test_piped_output_keeps_each_line_whole(capsys: pytest.CaptureFixture[str]) -> None:
+    # Into a pipe or a file (`| grep`, `> notes.txt`), one hit is one line, however long:
+    # Rich would wrap it at 80 columns. Terminals still get wrapped paragraphs.
+    code, out, _ = run(capsys, "search", "seo")  # the bundled catalogue
+    lines = out.splitlines()
+    assert code == 0 and len(lines) > 3
+    assert lines[0].startswith("referenceur-seo") and lines[0].endswith("(title, aliases, skills)")
+    role_ids = {path.stem for path in (bundled_content() / "roles").glob("*.toml")}
+    assert all(line.split()[0] in role_ids for line in lines)
+    code, out, _ = run(capsys, "show", "referenceur-seo")
+    aliases = next(line for line in out.splitlines() if line.startswith("Aussi appelé"))
+    assert aliases.endswith("Référenceuse naturelle") and len(aliases) > 80
 
 
 def test_search_limit(root: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,18 +7,13 @@ import json
 import sys
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from explorer.cli.common import CliError, content_root, find_role, load_content
+from explorer.cli.common import CliError, content_root, find_role, load_content, text_console
 from explorer.cli.filter_options import role_filter_from_args
 from explorer.model import Catalog, Role, compare, load_catalog, search
 from explorer.model.filters import describe_empty
-
-
-def _console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
 
 
 def _print_json(value: object) -> None:
@@ -68,7 +63,7 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(payload)
         return 0
-    console = _console()
+    console = text_console()
     cause = role_filter.emptied_by(list(catalog.roles.values()))
     if cause is not None:
         console.print(Text(describe_empty(catalog, cause)))
@@ -118,7 +113,7 @@ def run_show(args: argparse.Namespace) -> int:
         return 0
     from explorer.cli.render import render_role
 
-    _console().print(render_role(catalog, role))
+    text_console().print(render_role(catalog, role))
     return 0
 
 
@@ -138,7 +133,7 @@ def run_search(args: argparse.Namespace) -> int:
             ]
         )
         return 0
-    console = _console()
+    console = text_console()
     if not hits:
         console.print(Text(f"Aucun métier ne correspond à « {args.query} »."))
         return 0
@@ -184,7 +179,7 @@ def run_compare(args: argparse.Namespace) -> int:
             Text(f"○ {label[left]}") if left else Text(""),
             Text(f"○ {label[right]}") if right else Text(""),
         )
-    console = _console()
+    console = text_console()
     console.print(table)
     console.print(
         Text(

@@ -6,9 +6,13 @@ import argparse
 import gc
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from explorer.locations import bundled_content
 from explorer.model import Catalog, LoadResult, Role, cache, search
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 class CliError(Exception):
@@ -74,3 +78,16 @@ def find_role(catalog: Catalog, role_id: str) -> Role:
     close = suggestions(catalog, role_id)
     hint = f" ; vouliez-vous dire : {', '.join(close)} ?" if close else ""
     raise CliError(f"métier inconnu « {role_id} »{hint}")
+
+
+def text_console() -> Console:
+    """The console for human-readable output: wrapped to a terminal's width, never in a pipe.
+
+    Piped (`explorer search seo | grep …`, a file, `less`), a line of output stays one line:
+    Rich would otherwise wrap it at 80 columns, splitting a hit over two lines.
+    """
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    console.soft_wrap = not console.is_terminal
+    return console

@@ -7,10 +7,9 @@ import json
 import sys
 from typing import Any
 
-from rich.console import Console
 from rich.text import Text
 
-from explorer.cli.common import CliError, load_content
+from explorer.cli.common import CliError, load_content, text_console
 from explorer.model import Catalog, Term
 from explorer.model.glossary import find_term, term_suggestions
 
@@ -44,7 +43,7 @@ def run_define(args: argparse.Namespace) -> int:
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    console = Console(highlight=False, soft_wrap=False)
+    console = text_console()
     console.print(Text(term.term, style="bold"))
     if term.aliases:
         console.print(Text(f"Aussi : {', '.join(term.aliases)}", style="italic"))

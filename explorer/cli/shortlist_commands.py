@@ -10,10 +10,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
 from rich.text import Text
 
-from explorer.cli.common import CliError, find_role, load_content
+from explorer.cli.common import CliError, find_role, load_content, text_console
 from explorer.locations import shortlist_path
 from explorer.model import Catalog
 from explorer.model.export import (
@@ -78,7 +77,7 @@ def run_list(args: argparse.Namespace) -> int:
         json.dump(list_payload(catalog, shortlist), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    console = Console(highlight=False, soft_wrap=True)
+    console = text_console()
     if not len(shortlist):
         console.print(
             Text("Votre sélection est vide : « explorer shortlist add ROLE » pour la remplir.")
