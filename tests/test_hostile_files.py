@@ -119,3 +119,15 @@ def test_role_file_name_that_is_not_a_plain_id(content: ContentFactory, name: st
     [issue] = result.issues
     assert "nom de fichier invalide" in issue.message
     assert issue.path.endswith(visible(name)) and issue.path.isprintable()
+
+
+def test_a_file_saved_with_a_byte_order_mark_loads(content: ContentFactory) -> None:
+    # Windows editors may start UTF-8 files with a BOM: the role (and families) still load.
+    root = content.write()
+    for name in ("roles/redacteur-web.toml", "families.toml"):
+        path = root / name
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    result = load_catalog(root)
+    assert result.issues == ()
+    assert set(result.catalog.roles) == GOOD
+    assert result.catalog.roles["redacteur-web"].title == "Rédacteur web"

@@ -437,3 +437,12 @@ def test_export_never_overwrites_without_being_told(tmp_path: Path) -> None:
     assert free_path(target) == tmp_path / "shortlist-2025-03-12-2.md"
     write_export(target, "three", overwrite=True)
     assert target.read_text(encoding="utf-8") == "three"
+
+
+def test_a_shortlist_saved_with_a_byte_order_mark_by_an_editor_opens(path: Path) -> None:
+    entries = [ShortlistEntry("referenceur-seo", DAY, "à creuser")]
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"\xef\xbb\xbf" + dump(entries))
+    shortlist = Shortlist.open(path)
+    assert list(shortlist.entries) == entries
+    assert shortlist.warnings == []

@@ -114,7 +114,9 @@ def read_toml(path: Path, shown: str, issues: list[ContentIssue]) -> dict[str, A
         issues.append(ContentIssue(shown, "", f"lecture impossible : {reason}"))
         return None
     try:
-        text = raw.decode("utf-8")
+        # "utf-8-sig": a byte-order mark, which Windows editors may write first, is dropped;
+        # tomllib would stop at it with "Invalid statement" on the first line.
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1

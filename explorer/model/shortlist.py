@@ -236,7 +236,7 @@ class Shortlist:
 def parse(raw: bytes) -> list[ShortlistEntry]:
     """Entries from the bytes of a shortlist file; ShortlistFormatError says what is wrong."""
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte-order mark (a Windows editor's) is dropped
     except UnicodeDecodeError:
         raise ShortlistFormatError("le fichier n'est pas en UTF-8") from None
     import tomllib  # only when a shortlist file exists: not worth its import on every start
