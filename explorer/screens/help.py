@@ -33,10 +33,6 @@ class RenderedTable(RenderedOnce):
     """The help's table, rendered once per width: as a Static, it was rendered to measure,
     to paint and again on each resize, most of the help screen's cost."""
 
-    DEFAULT_CSS = """
-    RenderedTable { height: auto; }
-    """
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.table: Table | None = None

@@ -39,7 +39,7 @@ class RenderedOnce(Widget):
     KEPT: ClassVar[int] = 2
     DEFAULT_CSS = """
     RenderedOnce { height: auto; }
-    """
+    """  # subclasses match it too: Textual's type selectors include base classes
 
     virtual_size = virtual_size_without_layout()  # it never scrolls
 

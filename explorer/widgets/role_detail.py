@@ -90,10 +90,6 @@ class DetailText(RenderedOnce):
         "detail-text--accent",
     }
 
-    DEFAULT_CSS = """
-    DetailText { height: auto; }
-    """
-
     KEPT = RENDERINGS_KEPT
 
     def __init__(self, *, id: str | None = None) -> None:
