@@ -687,6 +687,52 @@ async def test_the_first_frame_is_announced_to_the_app_once_complete(catalog: Ca
         assert "Référenceur SEA" in lines[5]  # the tree's first role, under its family
         assert "Référenceur SEA / Référenceuse SEA" in lines[2]  # the fiche's title
         assert "⏎ Fiche" in lines[-1] and "q Quitter" in lines[-1]
+        # A short fiche: its links are in view, so they are a part of the first frame.
+        assert any("Métier proche · Référenceur SEO" in line for line in lines)
+
+
+async def test_a_long_fiche_gets_its_links_below_the_fold_once_the_first_frame_is_painted(
+    bundled: Catalog,
+) -> None:
+    # Below the fold, the links and sources are mounted after the first frame: they are
+    # there all the same when the reader scrolls down to them.
+    at_ready: list[str] = []
+
+    class Timed(ExplorerApp):
+        CSS_PATH = str(Path(app_module.__file__).parent / "app.tcss")
+
+        def on_main_screen_ready(self, message: MainScreen.Ready) -> None:
+            at_ready.extend(screen_lines(self))
+
+    app = Timed(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert at_ready and not any("Métiers liés" in line for line in at_ready)
+        await pilot.press("enter", "end")  # into the fiche, down to its end
+        await pilot.pause()
+        assert any("Sources" in line for line in screen_lines(app))
+        await pilot.press("home", "tab")  # tab: to the first group of links
+        await pilot.pause()
+        assert isinstance(app.focused, LinkList)
+        assert any("Métiers liés" in line for line in screen_lines(app))
+
+
+async def test_a_resized_tree_is_drawn_as_one_started_at_that_size(catalog: Catalog) -> None:
+    # RoleTree keeps its rendered lines over a resize (they are cached by width).
+    def tree_rows(app: ExplorerApp) -> list[str]:
+        return region_lines(app, "#roles")
+
+    started = ExplorerApp(catalog)
+    async with started.run_test(size=(70, 24)) as pilot:
+        await start(started, pilot)
+        expected = tree_rows(started)
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        wide = tree_rows(app)
+        await pilot.resize_terminal(70, 24)
+        await pilot.pause()
+        assert tree_rows(app) == expected != wide
 
 
 async def test_the_footer_follows_the_focus_and_keeps_its_keys_when_they_do_not_change(

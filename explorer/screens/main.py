@@ -188,16 +188,22 @@ class MainScreen(Screen[None]):
         tree.focus()
         self.call_after_refresh(self._first_frame_painted)
 
-    def _first_frame_painted(self) -> None:
+    async def _first_frame_painted(self) -> None:
         # Complete means the footer's keys too: Footer mounts them once the screen's bindings
         # are known (after the first focus). A refresh lays them out and paints them at once:
         # checked after a refresh, keys with a place on screen have been painted.
+        detail = self.detail
+        if not detail.complete:  # a short fiche: its links are in view, part of the frame
+            await detail.mount_links()
+            self.call_after_refresh(self._first_frame_painted)
+            return
         keys = self.query("FooterKey")
         if not keys or not all(key.region for key in keys):
             self.call_after_refresh(self._first_frame_painted)
             return
         self.first_frame_done = True
         self.post_message(self.Ready())
+        await detail.mount_links()  # below the fold: now, after the first frame
 
     def on_screen_resume(self) -> None:
         # Another screen (the shortlist, compare) may have changed favourites meanwhile.

@@ -19,8 +19,6 @@ class KeyFooter(Footer):
       (start-up focuses, mounts, resumes) now give one rebuild, not one each, and none at
       all when the keys to show are the ones shown (a focus moving between widgets with the
       same keys, the screen coming back): each rebuild mounts every key again.
-    - When the screen's focus is set before the footer composes (AUTO_FOCUS), the keys are
-      built in that first compose: start-up went from three builds of the keys to one.
     - Footer cuts the keys that do not fit, `q Quitter` first: here the look is chosen by
       measuring the keys against the width (`LOOKS`), down to 80 columns.
     """
@@ -89,10 +87,6 @@ class KeyFooter(Footer):
         if not self._fitted:
             self._fitted = True
             self._fit(first=True)
-        if not self._bindings_ready and self.screen.focused is not None:
-            # The focus is set already (the screen's AUTO_FOCUS): the keys are known, build
-            # them now and they are laid out with the rest of the screen, not after it.
-            self.set_reactive(Footer._bindings_ready, True)
         if self._bindings_ready:
             self._shown = self._keys_to_show()
         spared = self._spared() if self._tight else set()

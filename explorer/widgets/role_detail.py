@@ -4,13 +4,14 @@ The pane is a handful of widgets composed once and updated in place for each rol
 text of the fiche is drawn by three `DetailText` widgets (title lines; aliases to employers;
 sources), each rendered once per role and width; only the three groups of links are widgets
 of their own. (A widget per section made start-up and every cursor move style and lay out
-~25 more widgets.) Every content string goes through
+~25 more widgets.) The links and sources, below the fold at start-up, are mounted after the
+first frame (`DetailLinks`). Every content string goes through
 `Text`, so square brackets in the content are shown as they are.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -35,6 +36,7 @@ from explorer.widgets.rendered import RenderedOnce, virtual_size_without_layout
 from explorer.widgets.role_tree import COMPARE_MARKER, FAVOURITE_MARKER
 
 NEAREST_COUNT = 3
+LINK_SECTIONS = ("detail-related", "detail-nearest", "detail-terms")
 RENDERINGS_KEPT = 16  # per text widget of the pane: a few roles at a couple of widths
 
 
@@ -197,6 +199,39 @@ class Section(Vertical):
         yield self.links
 
 
+class DetailLinks(Vertical):
+    """The fiche below its text: the three groups of links, then the sources.
+
+    Mounted once the first frame is painted (`RoleDetail.mount_links`): at start-up it lies
+    below the fold, a fiche's text being longer than the pane, and its eight widgets took
+    ≈ 20 ms of the first frame. Until then the pane keeps what they are to show.
+    """
+
+    DEFAULT_CSS = """
+    DetailLinks { height: auto; }
+    """
+
+    virtual_size = virtual_size_without_layout()
+
+    def __init__(self, fill: Callable[[], None]) -> None:
+        """`fill`: called once mounted, to show what the pane kept for these widgets."""
+        super().__init__(id="detail-links")
+        self._fill = fill
+
+    def compose(self) -> ComposeResult:
+        yield Section("Métiers liés", LinkList("role", id="related-links"), id="detail-related")
+        yield Section(
+            "Métiers les plus proches (compétences communes)",
+            LinkList("role", id="nearest-links"),
+            id="detail-nearest",
+        )
+        yield Section("Termes du glossaire", LinkList("term", id="term-links"), id="detail-terms")
+        yield DetailText(id="detail-sources")
+
+    def on_mount(self) -> None:
+        self._fill()
+
+
 class RoleDetail(VerticalScroll):
     """The scrollable pane on the right. Posts messages when a link is followed or left."""
 
@@ -253,19 +288,34 @@ class RoleDetail(VerticalScroll):
         self.role: Role | None = None
         self.family: Family | None = None
         self._title: tuple[Block, ...] = ()  # title and subtitle, above the markers line
+        # What the links and the sources show, kept for `DetailLinks` until it is mounted.
+        self._links: dict[str, Sequence[Option]] = {}
+        self._sources: list[Block] = []
+        self._links_asked = self._links_mounted = False
 
     def compose(self) -> ComposeResult:
         # Title, subtitle and markers; then aliases, summary and the sections up to employers.
         yield DetailText(id="detail-head")
         yield DetailText(id="detail-body")
-        yield Section("Métiers liés", LinkList("role", id="related-links"), id="detail-related")
-        yield Section(
-            "Métiers les plus proches (compétences communes)",
-            LinkList("role", id="nearest-links"),
-            id="detail-nearest",
-        )
-        yield Section("Termes du glossaire", LinkList("term", id="term-links"), id="detail-terms")
-        yield DetailText(id="detail-sources")
+        # Then DetailLinks, from `mount_links`.
+
+    async def mount_links(self) -> None:
+        """Mount the links and the sources under the text, once (see `DetailLinks`)."""
+        if not self._links_asked:
+            self._links_asked = True
+            await self.mount(DetailLinks(fill=self._fill_links))
+
+    @property
+    def complete(self) -> bool:
+        """Whether all of the fiche that is in view is there.
+
+        The links are mounted, or not needed yet: the text above them reaches the bottom of
+        the pane.
+        """
+        if self._links_mounted:
+            return True
+        body = self._text("detail-body").region
+        return bool(body) and body.bottom >= self.scrollable_content_region.bottom
 
     # --- filling --------------------------------------------------------------------------
 
@@ -273,9 +323,22 @@ class RoleDetail(VerticalScroll):
         return self.query_one(f"#{widget_id}", DetailText)
 
     def _set_links(self, section_id: str, options: Sequence[Option]) -> None:
-        section = self.query_one(f"#{section_id}", Section)
-        section.display = bool(options)
-        section.links.set_options(options)
+        self._links[section_id] = options
+        if self._links_mounted:
+            section = self.query_one(f"#{section_id}", Section)
+            section.display = bool(options)
+            section.links.set_options(options)
+
+    def _set_sources(self, sources: list[Block]) -> None:
+        self._sources = sources
+        if self._links_mounted:
+            self._text("detail-sources").show(sources)
+
+    def _fill_links(self) -> None:
+        self._links_mounted = True
+        for section_id, options in self._links.items():
+            self._set_links(section_id, options)
+        self._set_sources(self._sources)
 
     def show_role(
         self, role: Role, catalog: Catalog, *, favourite: bool = False, marked: bool = False
@@ -299,7 +362,7 @@ class RoleDetail(VerticalScroll):
             ],
         )
         sources = [Block(", ".join(role.sources), heading="Sources")] if role.sources else []
-        self._text("detail-sources").show(sources)
+        self._set_sources(sources)
         self.scroll_home(animate=False)
 
     def show_family(self, family: Family, role_count: int) -> None:
@@ -326,9 +389,9 @@ class RoleDetail(VerticalScroll):
         self._title = title
         self._text("detail-head").show(self._title)
         self._text("detail-body").show([Block(body)] if body else [])
-        self._text("detail-sources").show([])
-        for section in self.query(Section):
-            section.display = False
+        self._set_sources([])
+        for section_id in LINK_SECTIONS:
+            self._set_links(section_id, [])
         self.scroll_home(animate=False)
 
     def set_markers(self, *, favourite: bool, marked: bool) -> None:

@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -159,6 +160,13 @@ class RoleTree(Tree[TreeEntry]):
         finally:
             self._refresh_held = False
             self._invalidate()
+
+    def _on_resize(self, event: events.Resize) -> None:
+        # Tree drops every rendered line on a resize and asks for another layout. Its lines
+        # are cached by width already, and a resize repaints the widget: at start-up, the
+        # first size came after the first paint and the tree was rendered twice (≈ 5 ms).
+        event.prevent_default()  # not Tree's handler
+        self._line_cache.grow(event.size.height)
 
     def _invalidate(self) -> None:
         if not self._refresh_held:
