@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import gc
 
+import pytest
+
 from explorer.app import ExplorerApp
+from explorer.cli import common
 from explorer.model import load_catalog
 from tests.content_factory import ContentFactory
 
@@ -28,3 +32,22 @@ async def test_the_collector_is_tuned_while_the_app_runs_and_restored_after(
     # ... until the app has gone: a program (or a test run) making many apps keeps nothing.
     assert gc.get_threshold() == thresholds
     assert gc.get_freeze_count() == 0
+
+
+def test_loading_for_the_app_gives_the_collector_back_as_it_found_it(
+    content: ContentFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The collector is paused while the catalogue loads (and freezes it, when large): it must
+    # be running again afterwards, or stay off for a caller who had turned it off.
+    monkeypatch.setattr(common, "FREEZE_FROM_ROLES", 1)
+    args = argparse.Namespace(content=content.write())
+    for was_enabled in (True, False):
+        (gc.enable if was_enabled else gc.disable)()
+        try:
+            loaded = common.cached_load(args)
+            assert gc.isenabled() is was_enabled
+            assert gc.get_freeze_count() > 0
+        finally:
+            gc.unfreeze()
+            gc.enable()
+        assert loaded.result.catalog.roles

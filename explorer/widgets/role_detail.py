@@ -203,7 +203,7 @@ class DetailLinks(Vertical):
     """The fiche below its text: the three groups of links, then the sources.
 
     Mounted once the first frame is painted (`RoleDetail.mount_links`): at start-up it lies
-    below the fold, a fiche's text being longer than the pane, and its eight widgets took
+    below the fold, a fiche's text being longer than the pane, and its ten widgets took
     ≈ 20 ms of the first frame. Until then the pane keeps what they are to show.
     """
 
