@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from explorer import collector
 from explorer.locations import shortlist_path
 from explorer.model import Catalog, ContentIssue
 from explorer.model.compare import prepare_nearest
@@ -124,6 +125,7 @@ class ExplorerApp(App[None]):
         await super().on_event(event)
 
     def on_main_screen_ready(self, message: MainScreen.Ready) -> None:
+        collector.resume()  # paused by the `explorer` command for the start-up
         # On a thread: keys typed meanwhile are still answered.
         self.run_worker(
             self._after_first_frame, name="after-first-frame", thread=True, exit_on_error=False
@@ -143,6 +145,7 @@ class ExplorerApp(App[None]):
 
     def on_unmount(self) -> None:
         self._unmounted = True
+        collector.resume()  # in case the first frame never came
         gc.unfreeze()
         if self._gc_thresholds is not None:
             gc.set_threshold(*self._gc_thresholds)

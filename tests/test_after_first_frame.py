@@ -7,9 +7,12 @@ import gc
 
 import pytest
 
+from explorer import collector
 from explorer.app import ExplorerApp
 from explorer.cli import common
+from explorer.cli import main as cli_main
 from explorer.model import load_catalog
+from explorer.screens.main import MainScreen
 from tests.content_factory import ContentFactory
 
 
@@ -51,3 +54,42 @@ def test_loading_for_the_app_gives_the_collector_back_as_it_found_it(
             gc.unfreeze()
             gc.enable()
         assert loaded.result.catalog.roles
+
+
+async def test_the_collector_paused_for_the_start_up_runs_again_from_the_first_frame(
+    content: ContentFactory,
+) -> None:
+    catalog = load_catalog(content.write()).catalog
+    collector.pause()  # as the `explorer` command does, before anything else
+    try:
+        app = ExplorerApp(catalog)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen) and app.screen.first_frame_done
+            assert gc.isenabled()
+    finally:
+        collector.resume()
+        gc.enable()
+
+
+def test_resuming_the_collector_only_undoes_its_own_pause() -> None:
+    # A program that turned the collector off itself keeps it off.
+    gc.disable()
+    try:
+        collector.pause()
+        collector.resume()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    collector.pause()
+    assert not gc.isenabled()
+    collector.resume()
+    assert gc.isenabled()
+
+
+def test_the_command_gives_the_collector_back_as_it_found_it(
+    content: ContentFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli_main(["--content", str(content.write()), "list"]) == 0
+    assert "Référenceur" in capsys.readouterr().out
+    assert gc.isenabled()

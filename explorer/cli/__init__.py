@@ -11,7 +11,7 @@ import argparse  # noqa: E402
 import sys  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
 
-from explorer import __version__  # noqa: E402
+from explorer import __version__, collector  # noqa: E402
 from explorer.cli.commands import global_options, register  # noqa: E402
 
 
@@ -46,6 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    collector.pause()  # until the app's first frame, or the end of the command
+    try:
+        return _run(argv)
+    finally:
+        collector.resume()
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.startup_json and not args.startup_time:
