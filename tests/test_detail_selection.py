@@ -40,7 +40,8 @@ async def test_selecting_the_whole_fiche_text_copies_it_as_shown(content: Conten
         copied = app.screen.get_selected_text()
         assert copied is not None
         assert copied.splitlines()[:3] == [
-            "Aussi appelé : Consultant SEA, Référenceur SEM",
+            # As shown: the space before the colon does not break (French spacing).
+            "Aussi appelé\u00a0: Consultant SEA, Référenceur SEM",
             "",
             "Achète des mots-clés aux moteurs de recherche.",
         ]

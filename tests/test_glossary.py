@@ -15,6 +15,7 @@ from explorer.screens.main import MainScreen
 from explorer.widgets.role_detail import RoleDetail
 from explorer.widgets.role_tree import RoleTree
 from tests.content_factory import ContentFactory
+from tests.screen import screen_lines
 
 # --- model --------------------------------------------------------------------------------
 
@@ -109,7 +110,10 @@ def _terms(app: ExplorerApp) -> list[str]:
 
 
 def _text(app: ExplorerApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).visual)
+    """What the widget shows on screen, its wrapped lines joined again."""
+    region = app.screen.query_one(selector, Static).content_region
+    lines = screen_lines(app)[region.y : region.bottom]
+    return " ".join(line[region.x : region.right].strip() for line in lines).strip()
 
 
 async def test_glossary_lists_terms_alphabetically_with_search_focused(

@@ -134,10 +134,10 @@ async def explorer_and_detail(app: ExplorerApp, pilot: Pilot[Any], tmp_path: Pat
             app,
             f"Zorglub{case} {shown} / Zorglubine{case} {shown}",
             f"Famille {shown}",
-            f"Aussi appelé : Alias {shown}",
+            f"Aussi appelé\u00a0: Alias {shown}",  # French spacing: that space never breaks
             f"Résumé {shown}",
             f"• Mission {shown}",
-            f"Technique : Compétence {shown} · Analyse d'audience",
+            f"Technique\u00a0: Compétence {shown} · Analyse d'audience",
             f"Outil {shown}",
             f"• Voie {shown}",
             f"Contexte {shown}",

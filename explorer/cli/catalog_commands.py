@@ -113,7 +113,13 @@ def run_show(args: argparse.Namespace) -> int:
         return 0
     from explorer.cli.render import render_role
 
-    text_console().print(render_role(catalog, role))
+    console = text_console()
+    fiche = render_role(catalog, role)
+    if console.is_terminal:  # wrapped to its width: French spacing, as in the app
+        from explorer.widgets.french import Unglued, glued
+
+        fiche = Unglued(glued(fiche))
+    console.print(fiche)
     return 0
 
 

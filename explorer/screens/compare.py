@@ -19,6 +19,7 @@ from textual.widgets import Header, Static
 from explorer.model import EMPLOYER_TYPES, Catalog, Comparison, Role, compare
 from explorer.screens.role_picker import RolePicker
 from explorer.widgets.footer import KeyFooter
+from explorer.widgets.french import glued_content, unglued_content
 
 if TYPE_CHECKING:
     from explorer.app import ExplorerApp
@@ -56,7 +57,10 @@ class Para:
 
     def lines(self, width: int) -> list[Content]:
         indent = self.lead.cell_length
-        wrapped = self.text.wrap(max(width - indent, 1)) or [Content("")]
+        # French spacing: no line starts with a lone « : » (see widgets/french.py).
+        text = glued_content(self.text)
+        wrapped = [unglued_content(line) for line in text.wrap(max(width - indent, 1))]
+        wrapped = wrapped or [Content("")]
         return [self.lead + wrapped[0], *(Content(" " * indent) + line for line in wrapped[1:])]
 
 

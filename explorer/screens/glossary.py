@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from explorer.model import Catalog, Term
 from explorer.model.glossary import search_terms
 from explorer.widgets.footer import KeyFooter
+from explorer.widgets.french import Unglued, glued
 
 if TYPE_CHECKING:
     from explorer.app import ExplorerApp
@@ -202,7 +203,8 @@ class GlossaryScreen(Screen[None]):
         aliases = self.query_one("#glossary-aliases", Static)
         aliases.update(Text(f"Aussi : {', '.join(term.aliases)}", style="italic"))
         aliases.display = bool(term.aliases)
-        self.query_one("#glossary-definition", Static).update(Text(term.definition))
+        definition = Unglued(glued(Text(term.definition)))  # French spacing, see french.py
+        self.query_one("#glossary-definition", Static).update(definition)
         roles = self.catalog.roles_using_term(term.id)
         role_list = self.query_one(TermRoles)
         role_list.set_options(Option(Text(role.display_title), id=role.id) for role in roles)

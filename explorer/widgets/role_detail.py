@@ -32,6 +32,7 @@ from textual.widgets.option_list import Option
 
 from explorer.model import EMPLOYER_TYPES, SKILL_CATEGORIES, Catalog, Family, Role
 from explorer.model.compare import nearest
+from explorer.widgets.french import Unglued, glue, glued, unglued_strip
 from explorer.widgets.rendered import RenderedOnce, virtual_size_without_layout
 from explorer.widgets.role_tree import COMPARE_MARKER, FAVOURITE_MARKER
 
@@ -49,6 +50,9 @@ class Bullets:
 
     def __init__(self, items: Iterable[str]) -> None:
         self.items = tuple(items)
+
+    def glued(self) -> Bullets:
+        return Bullets(glue(item) for item in self.items)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(options.max_width - 2, 1)
@@ -156,7 +160,8 @@ class DetailText(RenderedOnce):
             if isinstance(body, str):
                 body = Text(body, self._style(block.tone) if block.tone else "")
             parts.append(body)
-        return Group(*parts)
+        # French spacing: no line of the fiche starts with a lone « : » (see french.py).
+        return Unglued(glued(Group(*parts)))
 
 
 class LinkList(OptionList):
@@ -173,6 +178,9 @@ class LinkList(OptionList):
     def __init__(self, kind: str, *, id: str | None = None) -> None:
         super().__init__(id=id, compact=True)
         self.kind = kind  # "role" or "term": what the option ids name
+
+    def render_line(self, y: int) -> Strip:
+        return unglued_strip(super().render_line(y))  # French spacing (options are glued)
 
     def on_focus(self, event: Focus) -> None:
         # Arriving by tab: start on the first link so enter has something to follow.
@@ -357,7 +365,9 @@ class RoleDetail(VerticalScroll):
         self._set_links(
             "detail-terms",
             [
-                Option(Text.assemble((term.term, "bold"), " — ", term.definition), id=term.id)
+                Option(
+                    glued(Text.assemble((term.term, "bold"), " — ", term.definition)), id=term.id
+                )
                 for term in catalog.role_terms(role)
             ],
         )
