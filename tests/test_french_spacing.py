@@ -30,7 +30,7 @@ def broken(lines: list[str]) -> list[str]:
     return [
         line
         for line in lines
-        if line.strip() and (line.strip()[0] in ":;?!»" or line.strip().endswith("«"))
+        if line.strip() and (line.strip()[0] in ":;?!»%" or line.strip().endswith("«"))
     ]
 
 
@@ -55,6 +55,8 @@ async def test_the_fiche_keeps_each_punctuation_mark_with_its_phrase(
                 assert sum("site" in line for line in lines) >= 2  # the prose is on screen
                 assert broken(lines) == []
                 assert any("\u00a0:" in line for line in lines)  # a space that cannot break
+            nearest = region_lines(app, "#nearest-links")  # "… sur 6 (17 %)"
+            assert any("%" in line for line in nearest) and broken(nearest) == []
 
 
 async def test_the_comparison_keeps_each_punctuation_mark_with_its_phrase(

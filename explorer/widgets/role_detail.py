@@ -498,7 +498,7 @@ class RoleDetail(VerticalScroll):
                 f" sur {comparison.union_size} ({comparison.overlap_percent}\u00a0%)",
                 "dim",
             )
-            options.append(Option(text, id=comparison.b.id))
+            options.append(Option(glued(text), id=comparison.b.id))  # "(34 %)" stays whole
         return options
 
     # --- keys and links -------------------------------------------------------------------
