@@ -116,7 +116,7 @@ def run_show(args: argparse.Namespace) -> int:
     console = text_console()
     fiche = render_role(catalog, role)
     if console.is_terminal:  # wrapped to its width: French spacing, as in the app
-        from explorer.widgets.french import Unglued, glued
+        from explorer.french_spacing import Unglued, glued
 
         fiche = Unglued(glued(fiche))
     console.print(fiche)

@@ -16,10 +16,10 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Static
 
+from explorer.french_spacing import glued_content, unglued_content
 from explorer.model import EMPLOYER_TYPES, Catalog, Comparison, Role, compare
 from explorer.screens.role_picker import RolePicker
 from explorer.widgets.footer import KeyFooter
-from explorer.widgets.french import glued_content, unglued_content
 
 if TYPE_CHECKING:
     from explorer.app import ExplorerApp
@@ -57,7 +57,7 @@ class Para:
 
     def lines(self, width: int) -> list[Content]:
         indent = self.lead.cell_length
-        # French spacing: no line starts with a lone « : » (see widgets/french.py).
+        # French spacing: no line starts with a lone « : » (see french_spacing.py).
         text = glued_content(self.text)
         wrapped = [unglued_content(line) for line in text.wrap(max(width - indent, 1))]
         wrapped = wrapped or [Content("")]

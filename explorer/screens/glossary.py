@@ -18,10 +18,10 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from explorer.french_spacing import Unglued, glued
 from explorer.model import Catalog, Term
 from explorer.model.glossary import search_terms
 from explorer.widgets.footer import KeyFooter
-from explorer.widgets.french import Unglued, glued
 
 if TYPE_CHECKING:
     from explorer.app import ExplorerApp
@@ -203,7 +203,7 @@ class GlossaryScreen(Screen[None]):
         aliases = self.query_one("#glossary-aliases", Static)
         aliases.update(Text(f"Aussi : {', '.join(term.aliases)}", style="italic"))
         aliases.display = bool(term.aliases)
-        definition = Unglued(glued(Text(term.definition)))  # French spacing, see french.py
+        definition = Unglued(glued(Text(term.definition)))  # French spacing, see french_spacing.py
         self.query_one("#glossary-definition", Static).update(definition)
         roles = self.catalog.roles_using_term(term.id)
         role_list = self.query_one(TermRoles)

@@ -30,9 +30,9 @@ from textual.widget import Widget
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from explorer.french_spacing import Unglued, glue, glued, unglued_strip
 from explorer.model import EMPLOYER_TYPES, SKILL_CATEGORIES, Catalog, Family, Role
 from explorer.model.compare import nearest
-from explorer.widgets.french import Unglued, glue, glued, unglued_strip
 from explorer.widgets.rendered import RenderedOnce, virtual_size_without_layout
 from explorer.widgets.role_tree import COMPARE_MARKER, FAVOURITE_MARKER
 
@@ -160,7 +160,7 @@ class DetailText(RenderedOnce):
             if isinstance(body, str):
                 body = Text(body, self._style(block.tone) if block.tone else "")
             parts.append(body)
-        # French spacing: no line of the fiche starts with a lone « : » (see french.py).
+        # French spacing: no line of the fiche starts with a lone « : » (see french_spacing.py).
         return Unglued(glued(Group(*parts)))
 
 

@@ -18,7 +18,9 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
 
-if TYPE_CHECKING:  # imported when used: `explorer show` uses this module without Textual
+# Used by the app's widgets and screens, and by `explorer show` (which runs without Textual:
+# its types are imported when used).
+if TYPE_CHECKING:
     from textual.content import Content
     from textual.strip import Strip
 
@@ -38,9 +40,8 @@ def unglue(text: str) -> str:
 
 def glued(renderable: RenderableType) -> RenderableType:
     """The same renderable with its texts glued: `Text` (styles kept, the length is the
-    same), strings, `Group`s of them, and any renderable that knows how (`glued()`)."""
-    if isinstance(renderable, str):
-        return glue(renderable)
+    same), `Group`s of them, and any renderable that knows how (`glued()`). Strings are
+    left alone: Rich would read them as markup (content is always given as `Text`)."""
     if isinstance(renderable, Text):
         text = renderable.copy()
         text.plain = glue(text.plain)
