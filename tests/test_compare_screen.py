@@ -144,6 +144,19 @@ async def test_shared_skills_are_coloured_differently_from_specific_ones(
         assert colours[SHARED_MARK.strip()] != colours[SPECIFIC_MARK.strip()]
 
 
+@pytest.mark.parametrize("width", [80, 120])
+async def test_the_footer_keeps_the_replace_keys_apart_from_the_next_key(
+    catalog: Catalog, width: int
+) -> None:
+    # "a b Changer" is one entry for two keys; tight (80 columns) or not, a cell follows it.
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await open_compare(app, pilot, SEO, SEA)
+        footer = screen_lines(app)[-1]
+        assert "a b Changer f Favori" in " ".join(footer.split())
+        assert "Changerf" not in footer
+
+
 @pytest.mark.parametrize("size", [(120, 36), (80, 24), (100, 30), (99, 30), (101, 30)])
 async def test_rows_line_up_and_nothing_is_cut(
     content: ContentFactory, size: tuple[int, int]

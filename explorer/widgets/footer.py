@@ -23,6 +23,12 @@ class KeyFooter(Footer):
       measuring the keys against the width (`LOOKS`), down to 80 columns.
     """
 
+    # Footer's tight look sets a group's label ("a b Changer") against the next key: a cell
+    # between them, as between keys.
+    DEFAULT_CSS = """
+    KeyFooter.-compact FooterLabel { margin: 0 1 0 0; }
+    """
+
     # Narrow terminals: the richest look whose keys fit on the line is chosen, in this order:
     # spaced keys and the palette key; tight keys; no palette key (the help lists it); and
     # last, without the keys that another part of the screen names already.
