@@ -45,17 +45,12 @@ def cached_load(args: argparse.Namespace, *, defer_save: bool = False) -> cache.
         raise CliError(f"{root}: n'est pas un dossier de contenu")
     # The collector stays off until the catalogue is frozen: the load pauses it too, but
     # its first allocation once resumed walked every new object (≈ 30 ms at 10,000 roles).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with cache.collector_paused():
         loaded = cache.load(root, defer_save=defer_save)
         if len(loaded.result.catalog.roles) >= FREEZE_FROM_ROLES:
             # Hundreds of thousands of objects that live as long as the process: without this,
             # the collector would walk them all, several times, while the first screen is drawn.
             gc.freeze()
-    finally:
-        if enabled:
-            gc.enable()
     return loaded
 
 

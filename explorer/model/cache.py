@@ -67,7 +67,7 @@ class PendingSave:
         """
         with self._lock:
             if not self.done:
-                with _collector_paused():
+                with collector_paused():
                     started = time.perf_counter()
                     catalog = self.result.catalog
                     self.saved, self.index_seconds = _write(
@@ -108,7 +108,7 @@ def load(root: Path, directory: Path | None = None, *, defer_save: bool = False)
         from explorer.locations import cache_dir
 
         directory = cache_dir()
-    with _collector_paused():
+    with collector_paused():
         started = time.perf_counter()
         files = content_files(root)
         key = _digest(files) if files is not None else None
@@ -144,7 +144,8 @@ def attach_index(catalog: Catalog, index: SearchIndex) -> None:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
+    """The garbage collector off for the block, then as it was (nested: the outer one decides)."""
     # Hundreds of thousands of new objects that never form cycles: collecting while they
     # are made only costs time.
     enabled = gc.isenabled()
