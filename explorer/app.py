@@ -15,6 +15,7 @@ from textual.worker import Worker, WorkerState
 from explorer import collector
 from explorer.locations import shortlist_path
 from explorer.model import Catalog, ContentIssue
+from explorer.model.cache_codec import decode_all
 from explorer.model.compare import prepare_nearest
 from explorer.model.shortlist import Shortlist
 from explorer.model.text import typable
@@ -151,11 +152,12 @@ class ExplorerApp(App[None]):
             gc.set_threshold(*self._gc_thresholds)
 
     def _after_first_frame(self) -> None:
-        """The first search and the first nearest roles, ready before anyone types."""
+        """The first search, every role and the first nearest roles, ready before anyone types."""
         work, self.after_first_frame = self.after_first_frame, None
         if work is not None:
             work()
         self.catalog.search_index.prepare()
+        decode_all(self.catalog)  # roles read from the content cache (model/cache_codec.py)
         prepare_nearest(self.catalog)
 
     # --- navigation between screens: every screen goes through these -------------------------

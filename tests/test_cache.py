@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import copy
 import marshal
 import os
 import threading
 import time
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
 import explorer
 from explorer.cli import main
-from explorer.model import cache, load_catalog, search
+from explorer.model import Role, cache, cache_codec, load_catalog, nearest, search
 from explorer.model.loader import LoadResult
 from tests.content_factory import ContentFactory
 from tests.screen import screen_text
@@ -116,9 +118,9 @@ def test_a_damaged_or_foreign_file_is_ignored_and_rewritten(
     data = path.read_bytes()
     if damage == "truncated":
         path.write_bytes(data[: len(data) // 2])
-    elif damage == "flipped byte":
-        middle = len(data) * 3 // 4
-        path.write_bytes(data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1 :])
+    elif damage == "flipped byte":  # in the head, read at every start
+        head_at, head_size = parts_of(root, path)["head"]
+        flip(path, head_at + head_size // 2)
     elif damage == "empty":
         path.write_bytes(b"")
     elif damage == "foreign":
@@ -131,45 +133,119 @@ def test_a_damaged_or_foreign_file_is_ignored_and_rewritten(
     assert cache.load(root, cache_dir).from_cache
 
 
-def forge(path: Path, key: bytes, catalogue: object, index: bytes = b"") -> None:
+def parts_of(root: Path, path: Path) -> dict[str, tuple[int, int]]:
+    """Where each part of a cache file is: (offset, size) of the chunks, the head, the index."""
+    files = cache.content_files(root)
+    assert files is not None
+    found = cache._read(path, cache._digest(files))
+    assert found is not None
+    head, roles_at, index_at, index_size, _checksum = found
+    head_at = index_at - len(head)
+    return {
+        "chunks": (roles_at, head_at - roles_at),
+        "head": (head_at, len(head)),
+        "index": (index_at, index_size),
+    }
+
+
+def flip(path: Path, offset: int) -> None:
+    data = bytearray(path.read_bytes())
+    data[offset] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("part", ["first chunk", "second chunk", "index"])
+def test_a_part_damaged_after_the_start_is_read_from_toml_and_the_file_dropped(
+    root: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch, part: str
+) -> None:
+    # A start reads the head; a chunk of roles is read when one of its roles is first shown,
+    # the index on the first search. Found damaged then, they are not used: the roles come
+    # from the TOML files, the index is built, and the next start rebuilds the cache.
+    monkeypatch.setattr(cache_codec, "FIRST_CHUNK", 1)  # 3 roles: two chunks
+    cache.load(root, cache_dir)
+    path = the_file(cache_dir)
+    parts = parts_of(root, path)
+    chunks_at, chunks_size = parts["chunks"]
+    index_at, index_size = parts["index"]
+    offset = {
+        "first chunk": chunks_at + 3,
+        "second chunk": chunks_at + chunks_size - 3,
+        "index": index_at + index_size // 2,
+    }[part]
+    flip(path, offset)
+    loaded = cache.load(root, cache_dir)
+    assert loaded.from_cache  # the head is sound
+    assert path.exists()
+    expected = load_catalog(root)
+    if part == "index":
+        hits = [hit.role.id for hit in search(loaded.result.catalog, "web")]
+        assert hits == [hit.role.id for hit in search(expected.catalog, "web")]
+    assert same(loaded.result, expected)
+    assert not path.exists()
+    assert not cache.load(root, cache_dir).from_cache  # rebuilt, and written again
+    assert cache.load(root, cache_dir).from_cache
+
+
+def forge(
+    path: Path, key: bytes, head: object, chunks: tuple[bytes, ...] = (), index: bytes = b""
+) -> None:
     """A file with a perfect header around parts of the attacker's choosing."""
-    body = marshal.dumps(catalogue)
-    checksum = zlib.crc32(body + index)
-    header = marshal.dumps((cache.FORMAT, key, len(body), len(index), checksum))
+    roles = b"".join(chunks)
+    head_bytes = marshal.dumps(head)
+    sizes = (len(roles), len(head_bytes), zlib.crc32(head_bytes), len(index), zlib.crc32(index))
+    header = marshal.dumps((cache.FORMAT, key, *sizes))
     trailer = header + len(header).to_bytes(4, "little")
-    path.write_bytes(cache.MAGIC + body + index + trailer)
+    path.write_bytes(cache.MAGIC + roles + head_bytes + index + trailer)
+
+
+def key_of(root: Path) -> bytes:
+    files = cache.content_files(root)
+    assert files is not None
+    return cache._digest(files)
 
 
 @pytest.mark.parametrize(
-    "catalogue",
+    "head",
     [
         None,
         (1, 2),
-        ((), ({"id": "x"},), (), (), ()),  # a role with missing fields
+        ((), (), (), (), ({"id": "x"},), ((0, 0),)),  # a role with missing fields
+        ((), (), (), (), (), ((0, 0),)),  # a chunk for no role
     ],
 )
 def test_a_well_formed_file_with_wrong_contents_is_not_trusted(
-    root: Path, cache_dir: Path, catalogue: object
+    root: Path, cache_dir: Path, head: object
 ) -> None:
     cache.load(root, cache_dir)
     path = the_file(cache_dir)
-    files = cache.content_files(root)
-    assert files is not None
-    forge(path, cache._digest(files), catalogue)
+    forge(path, key_of(root), head)
     again = cache.load(root, cache_dir)
     assert not again.from_cache
     assert same(again.result, load_catalog(root))
 
 
-def test_a_search_index_that_does_not_fit_is_rebuilt(root: Path, cache_dir: Path) -> None:
-    expected = [hit.role.id for hit in search(load_catalog(root).catalog, "seo")]
+def test_a_chunk_with_wrong_contents_is_read_from_toml(root: Path, cache_dir: Path) -> None:
+    loaded = load_catalog(root)
+    chunk = marshal.dumps(({"id": "x"},) * len(loaded.catalog.roles))  # records without fields
+    head = cache_codec.head(loaded, [(len(chunk), zlib.crc32(chunk))])
     cache.load(root, cache_dir)
     path = the_file(cache_dir)
-    files = cache.content_files(root)
-    assert files is not None
-    values = cache._encode_result(load_catalog(root))
+    forge(path, key_of(root), marshal.loads(head), (chunk,))
+    again = cache.load(root, cache_dir)
+    assert again.from_cache
+    assert same(again.result, loaded)
+    assert not path.exists()
+
+
+def test_a_search_index_that_does_not_fit_is_rebuilt(root: Path, cache_dir: Path) -> None:
+    loaded = load_catalog(root)
+    expected = [hit.role.id for hit in search(loaded.catalog, "seo")]
+    cache.load(root, cache_dir)
+    path = the_file(cache_dir)
+    chunks = tuple(cache_codec.role_chunks(loaded.catalog))
+    head = cache_codec.head(loaded, [(len(c), zlib.crc32(c)) for c in chunks])
     for index in [b"garbage", marshal.dumps((1, 2, 3))]:
-        forge(path, cache._digest(files), values, index)
+        forge(path, key_of(root), marshal.loads(head), chunks, index)
         again = cache.load(root, cache_dir)
         assert again.from_cache  # the catalogue part is sound
         assert [hit.role.id for hit in search(again.result.catalog, "seo")] == expected
@@ -302,3 +378,54 @@ def test_the_key_covers_every_module_that_shapes_the_cached_catalogue() -> None:
     names = [name for name, _size, _mtime in cache._code_state()]
     assert names == list(cache._CODE)
     assert {"loader", "plain_toml", "catalog"} <= set(names)
+
+
+# --- roles decoded on first use ----------------------------------------------------------------
+
+
+def undecoded(roles: Iterable[Role]) -> list[str]:
+    return [role.__dict__["id"] for role in roles if cache_codec.LAZY in role.__dict__]
+
+
+def test_a_cached_role_is_decoded_when_first_read_beyond_what_the_tree_shows(
+    root: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_codec, "FIRST_CHUNK", 1)  # 3 roles: two chunks
+    cache.load(root, cache_dir)
+    catalog = cache.load(root, cache_dir).result.catalog
+    first, *others = catalog.roles.values()
+    ids = [role.id for role in others]
+    assert undecoded(catalog.roles.values()) == [first.id, *ids]
+    # What the tree and the first fiche's nearest roles read is there without decoding.
+    titles = [role.display_title for role in catalog.roles.values()]
+    assert [c.b.id for c in nearest(catalog, first)] and undecoded(others) == ids
+    assert first.missions  # its chunk only
+    assert undecoded(catalog.roles.values()) == ids
+    copied = copy.copy(others[0])  # a copy made before its chunk was read reads it too
+    expected = load_catalog(root).catalog
+    assert copied.missions == expected.roles[copied.id].missions
+    assert undecoded(catalog.roles.values()) == []
+    assert titles == [role.display_title for role in expected.roles.values()]
+    with pytest.raises(AttributeError):
+        _ = first.no_such_field  # type: ignore[attr-defined]
+
+
+async def test_the_first_frame_decodes_only_the_roles_it_shows(
+    root: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from explorer.app import ExplorerApp
+
+    monkeypatch.setattr(cache_codec, "FIRST_CHUNK", 1)
+    cache.load(root, cache_dir)
+    catalog = cache.load(root, cache_dir).result.catalog
+    first, *others = catalog.roles.values()
+    at_first_frame: list[list[str]] = []
+    app = ExplorerApp(
+        catalog, after_first_frame=lambda: at_first_frame.append(undecoded(catalog.roles.values()))
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert at_first_frame == [[role.id for role in others]]
+        assert first.display_title in screen_text(app)
+        assert undecoded(catalog.roles.values()) == []  # then all, on a thread

@@ -6,10 +6,15 @@ values written with `marshal` (fast, and it never builds arbitrary objects).
 
 The file is only used when everything matches: its magic bytes and format, a key made of
 the app version, the Python version, the model's source files and, for every content file,
-its path, size, modification time and inode; then the payload's length and CRC-32. Anything
+its path, size, modification time and inode; then the parts' sizes and CRC-32. Anything
 else (a damaged, truncated, foreign or outdated file, a decoding error) and the content is
 loaded from the TOML files again, and the cache rewritten. A cache that cannot be written is
 skipped without a word.
+
+A start reads only the head of the file (model/cache_codec.py): the roles' other fields
+and the search index are read when first needed, and checked then. A part found damaged at
+that point is not used either (the roles come from the TOML files, the index is built) and
+the file is dropped, to be rebuilt at the next start.
 """
 
 from __future__ import annotations
@@ -25,17 +30,17 @@ import time
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import explorer
-from explorer.model.catalog import Access, Catalog, Family, RelatedRole, Role, Skill, Term
-from explorer.model.loader import ContentIssue, LoadResult, load_catalog
+from explorer.model import cache_codec
+from explorer.model.catalog import Catalog
+from explorer.model.loader import LoadResult, load_catalog
 from explorer.model.search import SearchIndex
 
 MAGIC = b"explorer-cache\x00\x01"
-FORMAT = 3  # 3: the catalogue, the packed index, then the header
+FORMAT = 4  # 4: the role chunks, the head, the packed index, then the header
 # A content file changed this recently may change again within the file system's clock
 # tick without its modification time moving: such a load is not cached.
 SETTLE_SECONDS = 2.0
@@ -114,16 +119,19 @@ def load(root: Path, directory: Path | None = None, *, defer_save: bool = False)
         key = _digest(files) if files is not None else None
         path = cache_file(root, directory)
         if key is not None:
-            payload = _read(path, key)
-            if payload is not None:
+            parts = _read(path, key)
+            if parts is not None:
+                head, roles_at, index_at, index_size, index_checksum = parts
+                read = _part_reader(path)
+                source = cache_codec.Source(root, read, lambda: _forget(path))
                 try:
-                    catalog_values, packed_index = payload
-                    result = _decode_result(catalog_values, root)
+                    result = cache_codec.decode(head, roles_at, source)
                 except Exception:  # anything unexpected in the file: rebuild, never trust it
                     pass
                 else:
-                    # The index is unpacked on the first search (or `prepare()`).
-                    attach_index(result.catalog, SearchIndex(result.catalog, packed_index))
+                    # Unpacked on the first search (or `prepare()`), read from the file then.
+                    packed = lambda: read(index_at, index_size, index_checksum)  # noqa: E731
+                    attach_index(result.catalog, SearchIndex(result.catalog, packed))
                     return CachedLoad(result, True, time.perf_counter() - started, 0.0)
         result = load_catalog(root)
         loaded = time.perf_counter() - started
@@ -197,7 +205,7 @@ def _settled(files: list[FileState]) -> bool:
 
 # The modules whose code shapes what is cached. By path, not through sys.modules: the TOML
 # reader is imported only when TOML is read, after the key is made.
-_CODE = ("catalog", "loader", "plain_toml", "search", "text", "cache")
+_CODE = ("catalog", "loader", "plain_toml", "search", "text", "cache", "cache_codec")
 
 
 def _code_state() -> list[tuple[str, int, int]]:
@@ -219,16 +227,9 @@ def _digest(files: list[FileState]) -> bytes:
         sys.version,
         sys.implementation.cache_tag,
         _code_state(),
-        _schema(),
+        cache_codec.schema(),
     )
     return hashlib.sha256(repr(parts).encode() + b"\x00" + root_files).digest()
-
-
-def _schema() -> tuple[tuple[str, ...], ...]:
-    return tuple(
-        tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
-        for cls in (Family, Skill, Term, RelatedRole, Access, Role, ContentIssue)
-    )
 
 
 def _resolved(root: Path) -> str:
@@ -241,35 +242,65 @@ def _resolved(root: Path) -> str:
 # --- the file -------------------------------------------------------------------------------
 
 
-def _read(path: Path, key: bytes) -> tuple[Any, bytes] | None:
-    """The catalogue's values and the packed search index of a cache file for `key`, or None.
+def _read(path: Path, key: bytes) -> tuple[bytes, int, int, int, int] | None:
+    """A cache file's head and where its other parts are, if it is one for `key`; else None.
 
-    The file: MAGIC, the catalogue's values, the packed index, then a header (format, key,
-    both parts' sizes, their CRC-32) and the header's size in 4 bytes: the parts are written
-    one after the other, each freed before the next is made, and the header last.
+    The file: MAGIC, the role chunks, the head, the packed index, then a header (format,
+    key, the three parts' sizes, the head's and the index's CRC-32) and the header's size in
+    4 bytes: the parts are written one after the other, each freed before the next is made,
+    the header last. Only the head is read here: each chunk (its CRC-32 in the head) when one
+    of its roles is first shown, the index on the first search.
+    Gives (head, offset of the chunks, offset, size and CRC-32 of the index).
     """
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError:
-        return None
-    try:
-        if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 4:
-            return None
-        header_size = int.from_bytes(data[-4:], "little")
-        if header_size > _MAX_HEADER:
-            return None
-        end = len(data) - 4 - header_size
-        header = marshal.loads(data[end:-4])
-        version, file_key, catalogue_size, index_size, checksum = header
-        body = memoryview(data)[len(MAGIC) : end]
-        if version != FORMAT or file_key != key or catalogue_size + index_size != len(body):
-            return None
-        if zlib.crc32(body) != checksum:
-            return None
-        return marshal.loads(body[:catalogue_size]), bytes(body[catalogue_size:])
+        with open(path, "rb", buffering=0) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if handle.read(len(MAGIC)) != MAGIC or size < len(MAGIC) + 4:
+                return None
+            tail_size = min(size - len(MAGIC), _MAX_HEADER + 4)
+            handle.seek(size - tail_size)
+            tail = handle.read(tail_size)
+            header_size = int.from_bytes(tail[-4:], "little")
+            if header_size > len(tail) - 4:
+                return None
+            header = marshal.loads(tail[-4 - header_size : -4])
+            version, file_key, roles_size, head_size, head_sum, index_size, index_sum = header
+            if version != FORMAT or file_key != key:
+                return None
+            if len(MAGIC) + roles_size + head_size + index_size + header_size + 4 != size:
+                return None
+            head_at = len(MAGIC) + roles_size
+            handle.seek(head_at)
+            head = handle.read(head_size)
+            if len(head) != head_size or zlib.crc32(head) != head_sum:
+                return None
+            return head, len(MAGIC), head_at + head_size, index_size, index_sum
     except Exception:  # a damaged file, whatever the damage
         return None
+
+
+def _part_reader(path: Path) -> Callable[[int, int, int], bytes]:
+    """Reads a part of the file that was checked at the start; a part found changed or
+    damaged since then drops the file (the next start rebuilds it) and raises ValueError."""
+
+    def read(offset: int, size: int, checksum: int) -> bytes:
+        try:
+            with open(path, "rb", buffering=0) as handle:
+                handle.seek(offset)
+                data = handle.read(size)
+        except OSError as error:
+            raise ValueError("the cache file cannot be read") from error
+        if len(data) != size or zlib.crc32(data) != checksum:
+            _forget(path)
+            raise ValueError("not the part that was written")
+        return data
+
+    return read
+
+
+def _forget(path: Path) -> None:
+    with suppress(OSError):
+        path.unlink()
 
 
 def _write(
@@ -278,8 +309,8 @@ def _write(
     """Write atomically (temporary file, then rename); whether written, and the index's time.
 
     The peak memory of a cold start is here: the catalogue's values are encoded and written
-    before the search index is built (`index()`), and it reuses their memory. Any failure
-    leaves no cache.
+    (a chunk of roles at a time) before the search index is built (`index()`), and it
+    reuses their memory. Any failure leaves no cache.
     """
     temporary: str | None = None
     index_seconds = 0.0
@@ -290,17 +321,22 @@ def _write(
         handle, temporary = tempfile.mkstemp(prefix=".catalogue-", dir=path.parent)
         with os.fdopen(handle, "wb") as out:
             out.write(MAGIC)
-            catalogue = marshal.dumps(_encode_result(result))
-            out.write(catalogue)
-            catalogue_size, checksum = len(catalogue), zlib.crc32(catalogue)
-            del catalogue
+            chunks = []
+            for chunk in cache_codec.role_chunks(result.catalog):
+                out.write(chunk)
+                chunks.append((len(chunk), zlib.crc32(chunk)))
+            head = cache_codec.head(result, chunks)
+            out.write(head)
+            head_size, head_sum = len(head), zlib.crc32(head)
+            del head
             started = time.perf_counter()
             built = index()
             index_seconds = time.perf_counter() - started
             packed = built.pack()
             out.write(packed)
-            checksum = zlib.crc32(packed, checksum)
-            header = marshal.dumps((FORMAT, key, catalogue_size, len(packed), checksum))
+            roles_size = sum(size for size, _ in chunks)
+            parts = (roles_size, head_size, head_sum, len(packed), zlib.crc32(packed))
+            header = marshal.dumps((FORMAT, key, *parts))
             out.write(header + len(header).to_bytes(4, "little"))
         os.replace(temporary, path)
         temporary = None
@@ -311,135 +347,3 @@ def _write(
         if temporary is not None:
             with suppress(OSError):
                 os.unlink(temporary)
-
-
-# --- the catalogue as plain values ----------------------------------------------------------
-#
-# Objects become tuples of their fields in declaration order; equal strings are written once
-# (marshal writes an object seen before as a reference), which keeps the file and the loaded
-# catalogue small.
-
-_ROLE_FIELDS = tuple(f.name for f in fields(Role))
-_ROLE_FIELD_SET = frozenset(_ROLE_FIELDS)
-_ACCESS_FIELDS = frozenset(f.name for f in fields(Access))
-_RELATED_FIELDS = frozenset(f.name for f in fields(RelatedRole))
-
-
-def _encode_result(result: LoadResult) -> tuple[Any, ...]:
-    shared: dict[str, str] = {}
-
-    def plain(value: object) -> Any:
-        if value is None or isinstance(value, bool | int):
-            return value
-        if isinstance(value, str):
-            return shared.setdefault(value, value)
-        if isinstance(value, tuple):
-            return tuple(plain(item) for item in value)
-        if isinstance(value, Family | Skill | Term | ContentIssue):
-            return tuple(plain(getattr(value, f.name)) for f in fields(value))
-        raise ValueError(f"cannot cache a {type(value).__name__}")
-
-    catalog = result.catalog
-    return (
-        tuple(plain(f) for f in catalog.families),
-        tuple(_encode_role(role) for role in catalog.roles.values()),
-        tuple(plain(s) for s in catalog.skills.values()),
-        tuple(plain(t) for t in catalog.terms.values()),
-        tuple(plain(i) for i in result.issues),
-    )
-
-
-_ACCESS_NAMES = tuple(f.name for f in fields(Access))
-_RELATED_NAMES = tuple(f.name for f in fields(RelatedRole))
-
-
-def _encode_role(role: Role) -> dict[str, Any]:
-    """A role's fields as a dict (read back as its __dict__).
-
-    The loader keeps one copy of each repeated text (`_build_role`), and marshal writes an
-    object it has seen before as a reference: every text is written once however many roles
-    repeat it. A value marshal cannot write makes the write fail (no cache).
-    """
-    state = {name: getattr(role, name) for name in _ROLE_FIELDS}
-    access = role.access
-    state["access"] = {name: getattr(access, name) for name in _ACCESS_NAMES}
-    state["related"] = tuple(
-        {name: getattr(link, name) for name in _RELATED_NAMES} for link in role.related
-    )
-    return state
-
-
-_new = object.__new__
-_set = object.__setattr__
-# Frozen dataclasses without __post_init__ or __slots__: filling __dict__ directly is all
-# their __init__ does, without a call per field. Otherwise the constructor is used.
-_FIELD_BY_FIELD = not any(
-    hasattr(cls, "__post_init__") or hasattr(cls, "__slots__")
-    for cls in (Family, Skill, Term, RelatedRole, Access, Role)
-)
-
-
-def _object(cls: type[Any], state: dict[str, Any]) -> Any:
-    if not _FIELD_BY_FIELD:
-        return cls(**state)
-    obj = _new(cls)
-    _set(obj, "__dict__", state)
-    return obj
-
-
-def _checked(cls: type[Any], state: dict[str, Any], names: frozenset[str]) -> Any:
-    if state.keys() != names:
-        raise ValueError(f"{cls.__name__} record with other fields")
-    return _object(cls, state)
-
-
-def _built(cls: type[Any], values: tuple[Any, ...], names: tuple[str, ...]) -> Any:
-    return _object(cls, dict(zip(names, values, strict=True)))
-
-
-def _decode_result(payload: tuple[Any, ...], root: Path) -> LoadResult:
-    families_data, roles_data, skills_data, terms_data, issues_data = payload
-    family_names, skill_names, term_names = (
-        tuple(f.name for f in fields(cls)) for cls in (Family, Skill, Term)
-    )
-    roles: dict[str, Role] = {}
-    if _FIELD_BY_FIELD:  # the hot loop of a warm start: 10,000 roles, written out flat
-        new, set_dict = _new, _set
-        related_fields = _RELATED_FIELDS
-        for state in roles_data:
-            access, related = state["access"], state["related"]
-            if state.keys() != _ROLE_FIELD_SET or access.keys() != _ACCESS_FIELDS:
-                raise ValueError("role record with other fields")
-            links = []
-            for link_state in related:
-                if link_state.keys() != related_fields:
-                    raise ValueError("related role record with other fields")
-                link = new(RelatedRole)
-                set_dict(link, "__dict__", link_state)
-                links.append(link)
-            state["related"] = tuple(links)
-            state["access"] = new(Access)
-            set_dict(state["access"], "__dict__", access)
-            role = new(Role)
-            set_dict(role, "__dict__", state)
-            roles[state["id"]] = role
-    else:
-        for state in roles_data:
-            if state.keys() != _ROLE_FIELD_SET:
-                raise ValueError("role record with other fields")
-            state["access"] = _checked(Access, state["access"], _ACCESS_FIELDS)
-            state["related"] = tuple(
-                _checked(RelatedRole, r, _RELATED_FIELDS) for r in state["related"]
-            )
-            role = _object(Role, state)
-            roles[role.id] = role
-    skills = (_built(Skill, s, skill_names) for s in skills_data)
-    terms = (_built(Term, t, term_names) for t in terms_data)
-    catalog = Catalog(
-        families=tuple(_built(Family, f, family_names) for f in families_data),
-        roles=roles,
-        skills={s.id: s for s in skills},
-        terms={t.id: t for t in terms},
-        root=root,
-    )
-    return LoadResult(catalog, tuple(ContentIssue(*i) for i in issues_data))

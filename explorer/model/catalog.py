@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from explorer.model.search import SearchIndex
@@ -102,6 +102,17 @@ class Role:
     sources: tuple[str, ...] = ()
     rome: str | None = None
 
+    if not TYPE_CHECKING:  # hidden from mypy, which would otherwise accept any attribute
+
+        def __getattr__(self, name: str) -> Any:
+            # Only for a field not yet in __dict__: a role read from the content cache comes
+            # with the fields the tree shows, the others on first use (model/cache_codec.py).
+            chunk = self.__dict__.get("_lazy")
+            if chunk is None or name.startswith("__"):
+                raise AttributeError(name)
+            chunk.fill(self)
+            return object.__getattribute__(self, name)
+
     @property
     def display_title(self) -> str:
         """Both genders where French has two: 'Rédacteur web / Rédactrice web'."""
@@ -116,6 +127,14 @@ class Role:
         if self.title_feminine:
             names.append(self.title_feminine)
         return (*names, *self.aliases)
+
+
+# A field's default lives in the generated __init__ as well: without the class attribute, a
+# field missing from a role's __dict__ reaches __getattr__ instead of reading the default.
+for _field in fields(Role):
+    if _field.name in vars(Role):
+        delattr(Role, _field.name)
+del _field
 
 
 @dataclass(frozen=True)

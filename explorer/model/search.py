@@ -310,11 +310,12 @@ class SearchIndex:
     """Every searchable text of a catalogue, folded once, as bit sets of roles.
 
     `SearchIndex(catalog, packed)` takes the bytes of `pack()` (the content cache keeps
-    them) and unpacks them on the first search; bytes that do not fit the catalogue are
-    ignored and the index is built from the catalogue instead.
+    them), or a function that reads them, and unpacks them on the first search; bytes that
+    cannot be read or do not fit the catalogue are ignored, and the index is built from the
+    catalogue instead.
     """
 
-    def __init__(self, catalog: Catalog, packed: bytes | None = None) -> None:
+    def __init__(self, catalog: Catalog, packed: bytes | Callable[[], bytes] | None = None) -> None:
         self._catalog = catalog
         self._roles: tuple[Role, ...] = tuple(catalog.roles.values())
         self._memo: dict[tuple[int, str], tuple[int, int]] = {}
@@ -342,7 +343,7 @@ class SearchIndex:
             if packed is None:  # another thread did it meanwhile
                 return
             try:
-                self._unpack(packed)
+                self._unpack(packed() if callable(packed) else packed)
             except Exception:  # bytes that do not fit: build from the catalogue
                 self._build()
             self._packed = None  # last: `ready` only once every part is in place
