@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import ClassVar
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -296,8 +297,9 @@ class RoleDetail(VerticalScroll):
         self.role: Role | None = None
         self.family: Family | None = None
         self._title: tuple[Block, ...] = ()  # title and subtitle, above the markers line
-        # What the links and the sources show, kept for `DetailLinks` until it is mounted.
-        self._links: dict[str, Sequence[Option]] = {}
+        # What the links and the sources show, kept for `DetailLinks` until it is mounted:
+        # the nearest roles (a scan of every role, the first time) are found only then.
+        self._links: dict[str, Sequence[Option] | Callable[[], Sequence[Option]]] = {}
         self._sources: list[Block] = []
         self._links_asked = self._links_mounted = False
 
@@ -330,9 +332,13 @@ class RoleDetail(VerticalScroll):
     def _text(self, widget_id: str) -> DetailText:
         return self.query_one(f"#{widget_id}", DetailText)
 
-    def _set_links(self, section_id: str, options: Sequence[Option]) -> None:
+    def _set_links(
+        self, section_id: str, options: Sequence[Option] | Callable[[], Sequence[Option]]
+    ) -> None:
         self._links[section_id] = options
         if self._links_mounted:
+            if callable(options):
+                options = self._links[section_id] = options()
             section = self.query_one(f"#{section_id}", Section)
             section.display = bool(options)
             section.links.set_options(options)
@@ -361,7 +367,7 @@ class RoleDetail(VerticalScroll):
         self.set_markers(favourite=favourite, marked=marked)
         self._text("detail-body").show(self._body(role, catalog), key=role.id)
         self._set_links("detail-related", self._related(role, catalog))
-        self._set_links("detail-nearest", self._nearest(role, catalog))
+        self._set_links("detail-nearest", partial(self._nearest, role, catalog))
         self._set_links(
             "detail-terms",
             [
