@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from explorer.locations import bundled_content
-from explorer.model import Catalog, LoadResult, Role, cache, search
+from explorer.model import Catalog, LoadResult, Role, cache, cache_codec, search
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -45,7 +45,7 @@ def cached_load(args: argparse.Namespace, *, defer_save: bool = False) -> cache.
         raise CliError(f"{root}: n'est pas un dossier de contenu")
     # The collector stays off until the catalogue is frozen: the load pauses it too, but
     # its first allocation once resumed walked every new object (≈ 30 ms at 10,000 roles).
-    with cache.collector_paused():
+    with cache_codec.collector_paused():
         loaded = cache.load(root, defer_save=defer_save)
         if len(loaded.result.catalog.roles) >= FREEZE_FROM_ROLES:
             # Hundreds of thousands of objects that live as long as the process: without this,

@@ -19,7 +19,6 @@ the file is dropped, to be rebuilt at the next start.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import marshal
 import os
@@ -35,6 +34,7 @@ from pathlib import Path
 
 import explorer
 from explorer.model import cache_codec
+from explorer.model.cache_codec import collector_paused
 from explorer.model.catalog import Catalog
 from explorer.model.loader import LoadResult, load_catalog
 from explorer.model.search import SearchIndex
@@ -149,20 +149,6 @@ def load(root: Path, directory: Path | None = None, *, defer_save: bool = False)
 def attach_index(catalog: Catalog, index: SearchIndex) -> None:
     """Give the catalogue its index (`Catalog.search_index` is a cached property)."""
     catalog.__dict__["search_index"] = index
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The garbage collector off for the block, then as it was (nested: the outer one decides)."""
-    # Hundreds of thousands of new objects that never form cycles: collecting while they
-    # are made only costs time.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 # --- the key --------------------------------------------------------------------------------

@@ -16,9 +16,11 @@ blobs of 64 roles, the same 10,000 roles took 1.7 × the bytes and 1.5 to 2 × t
 
 from __future__ import annotations
 
+import gc
 import marshal
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -52,6 +54,20 @@ CACHEABLE = not any(
 )
 _new = object.__new__
 _set = object.__setattr__
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The garbage collector off for the block, then as it was (nested: the outer one decides)."""
+    # Hundreds of thousands of new objects that never form cycles: collecting while they
+    # are made only costs time.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def schema() -> tuple[tuple[str, ...], ...]:
@@ -189,7 +205,8 @@ class RoleChunk:
     def _fill(self) -> None:
         try:
             blob = self.source.read(self.offset, self.size, self.checksum)
-            states = [_detail(state) for state in marshal.loads(blob)]
+            with collector_paused():  # 10,000 roles: ≈ 400 ms with it, ≈ 100 ms without
+                states = [_detail(state) for state in marshal.loads(blob)]
             if len(states) != len(self.roles):
                 raise ValueError("a chunk of another size")
         except Exception:  # gone, damaged, or written right but read wrong: not trusted
