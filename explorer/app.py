@@ -156,8 +156,10 @@ class ExplorerApp(App[None]):
         work, self.after_first_frame = self.after_first_frame, None
         if work is not None:
             work()
+        # The roles read from the content cache first (model/cache_codec.py): their bytes are
+        # freed before the search index is read and unpacked, which keeps the peak lower.
+        decode_all(self.catalog)
         self.catalog.search_index.prepare()
-        decode_all(self.catalog)  # roles read from the content cache (model/cache_codec.py)
         prepare_nearest(self.catalog)
 
     # --- navigation between screens: every screen goes through these -------------------------
