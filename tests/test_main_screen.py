@@ -22,6 +22,7 @@ from explorer.model import Catalog, Family, load_catalog
 from explorer.screens import main as main_module
 from explorer.screens.help import HelpScreen
 from explorer.screens.main import MainScreen
+from explorer.widgets.footer import KeyFooter
 from explorer.widgets.role_detail import LinkList, RoleDetail
 from explorer.widgets.role_tree import RoleTree
 from explorer.widgets.search_field import SearchField
@@ -735,17 +736,11 @@ async def test_a_resized_tree_is_drawn_as_one_started_at_that_size(catalog: Cata
         assert tree_rows(app) == expected != wide
 
 
-async def test_the_footer_follows_the_focus_and_keeps_its_keys_when_they_do_not_change(
-    catalog: Catalog,
-) -> None:
+async def test_the_footer_follows_the_focus(catalog: Catalog) -> None:
     app = ExplorerApp(catalog)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await start(app, pilot)
+        await start(app, pilot)
         assert "⏎ Fiche" in screen_lines(app)[-1]
-        keys = list(screen.query("FooterKey"))
-        screen.refresh_bindings()  # nothing changed: the same keys stay, not rebuilt
-        await pilot.pause()
-        assert list(screen.query("FooterKey")) == keys
         await pilot.press("slash")  # the search field has other keys
         await pilot.pause()
         assert "⏎ Résultats" in screen_lines(app)[-1]
@@ -753,6 +748,33 @@ async def test_the_footer_follows_the_focus_and_keeps_its_keys_when_they_do_not_
         await pilot.press("escape")
         await pilot.pause()
         assert "⏎ Fiche" in screen_lines(app)[-1]
+
+
+async def test_a_click_on_a_footer_key_presses_it_and_a_hover_tells_what_it_does(
+    catalog: Catalog,
+) -> None:
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(app, pilot)
+        footer = app.screen.query_one(KeyFooter)
+        line = screen_lines(app)[-1]
+        glossary = line.index("g Glossaire")
+        await pilot.hover(KeyFooter, offset=(glossary + 3, 0))
+        await pilot.pause()
+        assert footer.tooltip == "Ouvrir le glossaire"
+        empty = line.index("q Quitter") + len("q Quitter") + 3  # after the keys: nothing
+        await pilot.hover(KeyFooter, offset=(empty, 0))
+        await pilot.pause()
+        assert footer.tooltip is None
+        await pilot.click(KeyFooter, offset=(glossary + 3, 0))
+        await pilot.pause()
+        assert "Glossaire" in screen_lines(app)[0]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click(KeyFooter, offset=(line.index("f Favori"), 0))
+        await pilot.pause()
+        role = main_screen(app).current_role
+        assert role is not None and role.id in app.shortlist
 
 
 @pytest.mark.parametrize("opened", ["", "s", "g"])  # the explorer, shortlist and glossary

@@ -46,7 +46,10 @@ def open_shortlist(*keys: str) -> Callable[[Pilot[None]], Awaitable[None]]:
         await pilot.pause()
         await pilot.press(*keys)
         for editor in app.screen.query(TextArea):
+            # With the blink off, TextArea draws no cursor; redrawn now, the snapshot never
+            # depends on the phase the blink was in (a stale line could still show it).
             editor.cursor_blink = False
+            editor.refresh()
         app.clear_notifications()  # toasts come and go; the screen itself is what is compared
         await pilot.pause()
 

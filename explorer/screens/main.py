@@ -189,16 +189,14 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(self._first_frame_painted)
 
     async def _first_frame_painted(self) -> None:
-        # Complete means the footer's keys too: Footer mounts them once the screen's bindings
-        # are known (after the first focus). A refresh lays them out and paints them at once:
-        # checked after a refresh, keys with a place on screen have been painted.
+        # Complete means the footer's keys too (painted with the rest, once the tree has the
+        # focus), and the fiche's links when they are in view.
         detail = self.detail
         if not detail.complete:  # a short fiche: its links are in view, part of the frame
             await detail.mount_links()
             self.call_after_refresh(self._first_frame_painted)
             return
-        keys = self.query("FooterKey")
-        if not keys or not all(key.region for key in keys):
+        if not self.query_one(KeyFooter).keys_painted:
             self.call_after_refresh(self._first_frame_painted)
             return
         self.first_frame_done = True
