@@ -429,3 +429,33 @@ async def test_the_first_frame_decodes_only_the_roles_it_shows(
         assert at_first_frame == [[role.id for role in others]]
         assert first.display_title in screen_text(app)
         assert undecoded(catalog.roles.values()) == []  # then all, on a thread
+
+
+def test_roles_read_while_a_thread_decodes_them_are_whole(
+    root: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The app decodes the roles on a thread after its first frame; a key press may read one
+    # meanwhile. Each chunk is decoded once, and either reader gets the whole role.
+    monkeypatch.setattr(cache_codec, "FIRST_CHUNK", 1)
+    decoded: list[int] = []
+    fill = cache_codec.RoleChunk._fill
+
+    def counted(chunk: cache_codec.RoleChunk) -> None:
+        decoded.append(len(chunk.roles))
+        time.sleep(0.001)  # a slower decode: the other reader comes while it runs
+        fill(chunk)
+
+    monkeypatch.setattr(cache_codec.RoleChunk, "_fill", counted)
+    cache.load(root, cache_dir)
+    expected = load_catalog(root).catalog
+    for _ in range(20):
+        decoded.clear()
+        catalog = cache.load(root, cache_dir).result.catalog
+        thread = threading.Thread(target=cache_codec.decode_all, args=(catalog,))
+        thread.start()
+        seen = [(role.id, role.missions, role.access) for role in reversed(catalog.roles.values())]
+        thread.join()
+        wanted = [(r.id, r.missions, r.access) for r in reversed(expected.roles.values())]
+        assert seen == wanted
+        assert undecoded(catalog.roles.values()) == []
+        assert sorted(decoded) == [1, 2]  # each chunk once
