@@ -99,7 +99,6 @@ class KeyFooter(Widget, can_focus=False):
         self._palette: tuple[Binding, bool, str] | None = None
         self._hovered: FooterItem | None = None
         self._items: list[FooterItem] = []
-        self.compact = False
         self.keys_painted = False  # the screen's first frame is complete with them
 
     def on_mount(self) -> None:
@@ -149,9 +148,6 @@ class KeyFooter(Widget, can_focus=False):
         if self._shown_bindings is None:
             self._read_bindings()
         compact, with_palette, tight = self._look(width)
-        if compact != self.compact:
-            self.compact = compact
-            self.set_class(compact, "-compact")
         shown = [
             entry
             for entry in self._shown_bindings or ()
