@@ -271,9 +271,8 @@ def _read(path: Path, key: bytes) -> tuple[bytes, int, int, int, int] | None:
             if len(MAGIC) + roles_size + head_size + index_size + header_size + 4 != size:
                 return None
             head_at = len(MAGIC) + roles_size
-            handle.seek(head_at)
-            head = handle.read(head_size)
-            if len(head) != head_size or zlib.crc32(head) != head_sum:
+            head = _part(handle, head_at, head_size, head_sum)
+            if head is None:
                 return None
             return head, len(MAGIC), head_at + head_size, index_size, index_sum
     except Exception:  # a damaged file, whatever the damage
@@ -287,16 +286,22 @@ def _part_reader(path: Path) -> Callable[[int, int, int], bytes]:
     def read(offset: int, size: int, checksum: int) -> bytes:
         try:
             with open(path, "rb", buffering=0) as handle:
-                handle.seek(offset)
-                data = handle.read(size)
+                data = _part(handle, offset, size, checksum)
         except OSError as error:
             raise ValueError("the cache file cannot be read") from error
-        if len(data) != size or zlib.crc32(data) != checksum:
+        if data is None:
             _forget(path)
             raise ValueError("not the part that was written")
         return data
 
     return read
+
+
+def _part(handle: BinaryIO, offset: int, size: int, checksum: int) -> bytes | None:
+    """The bytes of a part of the file, or None when they are not those written."""
+    handle.seek(offset)
+    data = handle.read(size)
+    return data if len(data) == size and zlib.crc32(data) == checksum else None
 
 
 def _written(out: BinaryIO, data: bytes) -> tuple[int, int]:

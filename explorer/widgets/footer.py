@@ -161,7 +161,11 @@ class KeyFooter(Widget, can_focus=False):
         # Spacing as Footer lays its widgets out: keys padded (spaced look) or followed by a
         # cell (compact); a group's keys with a cell on each side (side by side, one cell).
         items: list[FooterItem] = []
-        gaps: list[int] = []  # the cells before each item
+
+        def place(item: FooterItem, gap: int) -> None:  # `gap` cells after the last item
+            item.start = items[-1].start + items[-1].width + gap if items else gap
+            items.append(item)
+
         after = 0  # the margin after the last item
         for group, actions in groupby(by_action.values(), lambda entries: entries[0][0].group):
             entries = [same_action[0] for same_action in actions]
@@ -170,29 +174,21 @@ class KeyFooter(Widget, can_focus=False):
                 # keys), then the group's label, and a cell after it.
                 for number, (binding, enabled, tooltip) in enumerate(entries):
                     display = self.app.get_key_display(binding)
-                    items.append(
-                        FooterItem(
-                            [(display, "key")],
-                            binding.key,
-                            enabled=enabled,
-                            tooltip=tooltip or binding.description,
-                        )
+                    key = FooterItem(
+                        [(display, "key")],
+                        binding.key,
+                        enabled=enabled,
+                        tooltip=tooltip or binding.description,
                     )
-                    gaps.append(after + 1 if number == 0 else 1)
-                items.append(FooterItem([(group.description, "label")]))
-                gaps.append(1)
+                    place(key, after + 1 if number == 0 else 1)
+                place(FooterItem([(group.description, "label")]), 1)
                 after = 1
                 continue
             for binding, enabled, tooltip in entries:
                 display = self.app.get_key_display(binding)
                 pieces = self._key_pieces(display, binding.description, compact=compact)
-                items.append(FooterItem(pieces, binding.key, enabled=enabled, tooltip=tooltip))
-                gaps.append(after)
+                place(FooterItem(pieces, binding.key, enabled=enabled, tooltip=tooltip), after)
                 after = 1 if compact else 0
-        position = 0
-        for item, gap in zip(items, gaps, strict=True):
-            item.start = position + gap
-            position = item.start + item.width
         palette = None
         if with_palette and self._palette is not None:
             binding, enabled, tooltip = self._palette
