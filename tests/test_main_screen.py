@@ -7,7 +7,6 @@ catalogue: families "Acquisition et trafic" (Référenceur SEA, Référenceur SE
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from textual.screen import Screen
 from explorer import app as app_module
 from explorer.app import ExplorerApp
 from explorer.model import Catalog, Family, load_catalog
+from explorer.model.record import replace
 from explorer.screens import main as main_module
 from explorer.screens.help import HelpScreen
 from explorer.screens.main import MainScreen

@@ -29,7 +29,6 @@ import time
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -38,6 +37,7 @@ from explorer.model import cache_codec
 from explorer.model.cache_codec import collector_paused
 from explorer.model.catalog import Catalog
 from explorer.model.loader import LoadResult, load_catalog
+from explorer.model.record import field, record
 from explorer.model.search import SearchIndex
 
 MAGIC = b"explorer-cache\x00\x01"
@@ -49,7 +49,7 @@ TOP_FILES = ("families.toml", "skills.toml", "glossary.toml")
 _MAX_HEADER = 4096
 
 
-@dataclass
+@record
 class PendingSave:
     """Building the search index and writing the cache, left for after the first frame.
 
@@ -84,7 +84,7 @@ class PendingSave:
         return self.saved
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CachedLoad:
     """A loaded catalogue (its search index attached) and where the time went."""
 
@@ -206,7 +206,7 @@ def _settled(files: list[FileState]) -> bool:
 
 # The modules whose code shapes what is cached. By path, not through sys.modules: the TOML
 # reader is imported only when TOML is read, after the key is made.
-_CODE = ("catalog", "loader", "plain_toml", "search", "text", "cache", "cache_codec")
+_CODE = ("catalog", "loader", "plain_toml", "record", "search", "text", "cache", "cache_codec")
 
 
 def _code_state() -> list[tuple[str, int, int]]:

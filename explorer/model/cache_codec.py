@@ -21,12 +21,12 @@ import marshal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 from explorer.model.catalog import Access, Catalog, Family, RelatedRole, Role, Skill, Term
 from explorer.model.loader import ContentIssue, LoadResult, load_catalog
+from explorer.model.record import fields
 
 FIRST_CHUNK = 64  # ≈ 0.4 ms to decode
 SUMMARY_FIELDS = ("id", "title", "family", "title_feminine", "skills")
@@ -46,7 +46,7 @@ _FAMILY_NAMES, _SKILL_NAMES, _TERM_NAMES, _ISSUE_NAMES = (
 )
 _FAMILY_SET, _SKILL_SET, _TERM_SET = map(frozenset, (_FAMILY_NAMES, _SKILL_NAMES, _TERM_NAMES))
 
-# Frozen dataclasses without __post_init__ or __slots__: filling __dict__ is all their
+# Frozen records without __post_init__ or __slots__: filling __dict__ is all their
 # __init__ does, and what lets a role wait for its chunk. Otherwise nothing is cached.
 CACHEABLE = not any(
     hasattr(cls, "__post_init__") or hasattr(cls, "__slots__")

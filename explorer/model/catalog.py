@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from explorer.model.record import field, fields, record
 
 if TYPE_CHECKING:
     from explorer.model.search import SearchIndex
@@ -40,14 +41,14 @@ RELATED_KINDS: Mapping[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Family:
     id: str
     title: str
     summary: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Skill:
     id: str
     label: str
@@ -58,7 +59,7 @@ class Skill:
         return SKILL_CATEGORIES.get(self.category, self.category)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Term:
     id: str
     term: str
@@ -67,7 +68,7 @@ class Term:
     general: bool = False
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RelatedRole:
     role: str
     kind: str
@@ -77,13 +78,13 @@ class RelatedRole:
         return RELATED_KINDS.get(self.kind, self.kind)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Access:
     levels: tuple[str, ...] = ()
     paths: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Role:
     id: str
     title: str
@@ -129,7 +130,7 @@ class Role:
         return (*names, *self.aliases)
 
 
-# A field's default lives in the generated __init__ as well: without the class attribute, a
+# A field's default lives in the record's __init__ as well: without the class attribute, a
 # field missing from a role's __dict__ reaches __getattr__ instead of reading the default.
 for _field in fields(Role):
     if _field.name in vars(Role):
@@ -137,7 +138,7 @@ for _field in fields(Role):
 del _field
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Catalog:
     """The whole loaded content. Roles are kept in family order, then by title."""
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
 
 from explorer.model.catalog import Catalog, Role
+from explorer.model.record import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Comparison:
     a: Role
     b: Role

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from explorer.model.record import record
 from explorer.model.text import fold
 
 if TYPE_CHECKING:
@@ -24,13 +24,13 @@ _WORD_DEFINITION = 5
 _SHORT = 3
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TermHit:
     term: Term
     score: int
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Entry:
     term: Term
     term_names: tuple[str, ...]  # folded term and id, with their space-less forms

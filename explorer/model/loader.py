@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from explorer.model.catalog import (
     Skill,
     Term,
 )
+from explorer.model.record import field, record, replace
 from explorer.model.text import one_line, sort_key, visible
 
 # A content file larger than this is refused: no real role file comes close.
@@ -31,7 +31,7 @@ ROME_CODE = re.compile(r"^[A-N][0-9]{4}$")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ContentIssue:
     """One problem in the content: which file, where in it, and what is wrong."""
 
@@ -49,7 +49,7 @@ class ContentIssue:
         return f"{self.path}: {self.message}"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LoadResult:
     catalog: Catalog
     issues: tuple[ContentIssue, ...] = field(default_factory=tuple)
@@ -597,8 +597,6 @@ def _build_role(role_id: str, fields: dict[str, Any], shared: dict[str, str]) ->
 def _without_dangling(
     role: Role, loaded: set[str], skills: Mapping[str, Skill], terms: Mapping[str, Term]
 ) -> Role:
-    from dataclasses import replace
-
     related = tuple(link for link in role.related if link.role in loaded)
     role_skills = tuple(s for s in role.skills if s in skills)
     role_terms = tuple(t for t in role.terms if t in terms)

@@ -16,10 +16,11 @@ import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+
+from explorer.model.record import record, replace
 
 FORMAT_VERSION = 1
 _TOML_POSITION = re.compile(r"line (\d+), column (\d+)")
@@ -28,7 +29,7 @@ ABSENT_ROLE = "métier absent du catalogue actuel"
 Change = Callable[[list["ShortlistEntry"]], list["ShortlistEntry"]]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ShortlistEntry:
     role: str
     added: date

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, cast
 
 from textual import events
@@ -18,6 +17,7 @@ from textual.widgets import Header, Static
 
 from explorer.french_spacing import glued_content, unglued_content
 from explorer.model import EMPLOYER_TYPES, Catalog, Comparison, Role, compare
+from explorer.model.record import record
 from explorer.screens.role_picker import RolePicker
 from explorer.widgets.footer import KeyFooter
 
@@ -48,7 +48,7 @@ def headline(comparison: Comparison) -> str:
     )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Para:
     """A paragraph of a cell; lines after the first are indented by the lead's width (hanging bullets)."""
 
@@ -76,7 +76,7 @@ def block_text(block: Block) -> str:
     return "\n".join((para.lead + para.text).plain for para in block)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Row:
     """One section of the comparison: role A's cell and role B's cell, shown at the same height."""
 

@@ -10,7 +10,6 @@ that is unavailable right now is shown dimmed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.console import RenderableType
@@ -24,6 +23,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label
 
+from explorer.model.record import record
 from explorer.widgets.rendered import RenderedOnce
 
 OTHER_GROUP = "Autres touches"
@@ -46,7 +46,7 @@ class RenderedTable(RenderedOnce):
         return self.table if self.table is not None else ""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class HelpLine:
     keys: tuple[str, ...]  # as displayed: "↓", "j"
     description: str
@@ -54,7 +54,7 @@ class HelpLine:
     enabled: bool
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class HelpGroup:
     title: str
     lines: tuple[HelpLine, ...]

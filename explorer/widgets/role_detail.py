@@ -12,7 +12,6 @@ first frame (`DetailLinks`). Every content string goes through
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import partial
 from typing import ClassVar
 
@@ -34,6 +33,7 @@ from textual.widgets.option_list import Option
 from explorer.french_spacing import Unglued, glue, glued, unglued_strip
 from explorer.model import EMPLOYER_TYPES, SKILL_CATEGORIES, Catalog, Family, Role
 from explorer.model.compare import nearest
+from explorer.model.record import record
 from explorer.widgets.rendered import RenderedOnce, virtual_size_without_layout
 from explorer.widgets.role_tree import COMPARE_MARKER, FAVOURITE_MARKER
 
@@ -69,7 +69,7 @@ def plural(count: int, singular: str, plural_form: str) -> str:
     return f"{count} {singular if count == 1 else plural_form}"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Block:
     """One paragraph of a `DetailText`: an optional heading over a body.
 

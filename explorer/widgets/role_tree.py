@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.style import Style
@@ -15,12 +14,13 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from explorer.model import Family, Role
+from explorer.model.record import record
 
 FAVOURITE_MARKER = "★"
 COMPARE_MARKER = "◆"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FamilyEntry:
     """A family line; its role lines are only created when the family is first expanded."""
 
@@ -33,12 +33,12 @@ class FamilyEntry:
         return self.count - len(self.roles)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RoleEntry:
     role: Role
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class MoreEntry:
     """The '… et N autres' line closing a family whose matches were cut."""
 
