@@ -1,7 +1,7 @@
 """The baseline for start-up figures: a bare Textual app with the explorer's widgets, no content.
 
 Header, a tree, a detail pane (Static) and Footer, laid out like the explorer screen, started
-headless at the same size. It exits once its first complete frame is painted (footer keys
+headless at the same size. It exits once its first complete frame is displayed (footer keys
 included, as the explorer's) and prints the same clock readings as `explorer --startup-time
 --json` (time.perf_counter(), which on Linux is the system-wide monotonic clock, so
 benchmarks/run.py can compare them with its own).
@@ -40,19 +40,16 @@ class BaselineApp(App[None]):
             yield Static("", id="detail")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.call_after_refresh(self._painted)
-
-    def _painted(self) -> None:
-        # Complete, footer keys included, as the explorer's MainScreen.Ready: Footer mounts
-        # its keys after the first focus. Checked after a refresh, keys with a place on screen
-        # have been painted (a refresh lays out and paints at once).
-        keys = self.query("FooterKey")
-        if not keys or not all(key.region for key in keys):
-            self.call_after_refresh(self._painted)
+    def post_display_hook(self) -> None:
+        # Textual calls this after each frame it displays. Complete, footer keys included, as
+        # the explorer's MainScreen.Ready: Footer mounts its keys after the first focus, and a
+        # key with a place on screen has been painted in the frame just displayed.
+        if self.first_frame_at is not None:
             return
-        self.first_frame_at = time.perf_counter()
-        self.exit()
+        keys = self.query("FooterKey")
+        if keys and all(key.region for key in keys):
+            self.first_frame_at = time.perf_counter()
+            self.exit()
 
 
 def main() -> int:

@@ -31,12 +31,12 @@ BASELINE = """
 import os, sys
 sys.path.insert(0, {here!r})
 import baseline_app
-painted = baseline_app.BaselineApp._painted
-def _painted(self):
-    painted(self)
+displayed = baseline_app.BaselineApp.post_display_hook
+def _displayed(self):
+    displayed(self)
     if self.first_frame_at is not None:
         os._exit(0)
-baseline_app.BaselineApp._painted = _painted
+baseline_app.BaselineApp.post_display_hook = _displayed
 baseline_app.main()
 """
 

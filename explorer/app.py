@@ -125,6 +125,13 @@ class ExplorerApp(App[None]):
             event.text = typable(event.text)
         await super().on_event(event)
 
+    def post_display_hook(self) -> None:
+        # Textual calls this after each frame it displays: the explorer screen watches for
+        # its first complete one.
+        screen = self.screen_stack[-1] if self.screen_stack else None
+        if isinstance(screen, MainScreen) and not screen.first_frame_done:
+            screen.frame_displayed()
+
     def on_main_screen_ready(self, message: MainScreen.Ready) -> None:
         collector.resume()  # paused by the `explorer` command for the start-up
         # On a thread: keys typed meanwhile are still answered.

@@ -692,6 +692,47 @@ async def test_the_first_frame_is_announced_to_the_app_once_complete(catalog: Ca
         assert any("Métier proche · Référenceur SEO" in line for line in lines)
 
 
+async def test_the_first_frame_is_announced_from_the_first_complete_frame_displayed(
+    catalog: Catalog,
+) -> None:
+    # Not a frame or a refresh later: start-up is timed to that moment (--startup-time).
+    displayed: list[bool] = []  # per frame displayed: tree, fiche and keys all on it
+    done_at: list[int] = []  # the frame after which the screen said its first frame was done
+
+    class Timed(ExplorerApp):
+        CSS_PATH = str(Path(app_module.__file__).parent / "app.tcss")
+
+        def post_display_hook(self) -> None:
+            lines = screen_lines(self)
+            displayed.append(
+                any("Référenceur SEA / Référenceuse SEA" in line for line in lines)
+                and any("Métier proche · Référenceur SEO" in line for line in lines)
+                and "q Quitter" in lines[-1]
+            )
+            super().post_display_hook()
+            if main_screen(self).first_frame_done and not done_at:
+                done_at.append(len(displayed))
+
+    app = Timed(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert done_at == [displayed.index(True) + 1]
+
+
+async def test_an_app_leaving_at_its_first_frame_leaves_cleanly(bundled: Catalog) -> None:
+    # As `explorer --startup-time` does, while the links below the fold are being mounted.
+    class Timed(ExplorerApp):
+        CSS_PATH = str(Path(app_module.__file__).parent / "app.tcss")
+
+        def on_main_screen_ready(self, message: MainScreen.Ready) -> None:
+            self.exit()
+
+    app = Timed(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+    assert app.return_code == 0
+
+
 async def test_a_long_fiche_gets_its_links_below_the_fold_once_the_first_frame_is_painted(
     bundled: Catalog,
 ) -> None:

@@ -59,7 +59,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
             self.set_timer(GIVE_UP_SECONDS, self.exit)
 
         def on_main_screen_ready(self, message: MainScreen.Ready) -> None:
-            self.first_frame_at = time.perf_counter()
+            self.first_frame_at = message.displayed_at
             self.exit()
 
     result = loaded.result

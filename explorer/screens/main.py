@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Sequence
 from operator import attrgetter
@@ -50,10 +51,10 @@ _family_of_hit = attrgetter("role.family")
 class MainScreen(Screen[None]):
     """Where people live: browse families, read a role, search, mark, compare.
 
-    Start-up timing (`explorer --startup-time`): once the tree and the detail pane are
-    filled and that state has been painted, footer keys included, the screen sets
-    `first_frame_done = True` and posts `MainScreen.Ready`, which bubbles up to the app
-    (`on_main_screen_ready`).
+    Start-up timing (`explorer --startup-time`): the app tells the screen of each frame it
+    displays (`frame_displayed`); at the first one that shows the tree, the fiche and the
+    footer's keys, the screen sets `first_frame_done = True` and posts `MainScreen.Ready`,
+    which bubbles up to the app (`on_main_screen_ready`).
     """
 
     BINDING_GROUP_TITLE = "Écran des métiers"
@@ -114,7 +115,12 @@ class MainScreen(Screen[None]):
     ]
 
     class Ready(Message):
-        """The first complete frame of the explorer screen has been painted."""
+        """The first complete frame of the explorer screen has been displayed."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            # When: the message is handled later, after what was queued before it.
+            self.displayed_at = time.perf_counter()
 
     def __init__(self) -> None:
         super().__init__()
@@ -186,22 +192,24 @@ class MainScreen(Screen[None]):
         tree.move_to_first_role()
         self._show_entry(tree.highlighted)
         tree.focus()
-        self.call_after_refresh(self._first_frame_painted)
 
-    async def _first_frame_painted(self) -> None:
-        # Complete means the footer's keys too (painted with the rest, once the tree has the
-        # focus), and the fiche's links when they are in view.
+    def frame_displayed(self) -> None:
+        """A frame of this screen has been displayed (`ExplorerApp.post_display_hook`).
+
+        Complete means the footer's keys too (painted with the rest, once the tree has the
+        focus), and the fiche's links when they are in view.
+        """
+        if self.first_frame_done:
+            return
         detail = self.detail
         if not detail.complete:  # a short fiche: its links are in view, part of the frame
-            await detail.mount_links()
-            self.call_after_refresh(self._first_frame_painted)
+            self.call_later(detail.mount_links)
             return
         if not self.query_one(KeyFooter).keys_painted:
-            self.call_after_refresh(self._first_frame_painted)
             return
         self.first_frame_done = True
         self.post_message(self.Ready())
-        await detail.mount_links()  # below the fold: now, after the first frame
+        self.call_later(detail.mount_links)  # below the fold: now, after the first frame
 
     def on_screen_resume(self) -> None:
         # Another screen (the shortlist, compare) may have changed favourites meanwhile.

@@ -238,7 +238,10 @@ class DetailLinks(Vertical):
         yield DetailText(id="detail-sources")
 
     def on_mount(self) -> None:
-        self._fill()
+        # No children: the app is closing (right after its first frame, as with
+        # `explorer --startup-time`) and did not compose them.
+        if self.children:
+            self._fill()
 
 
 class RoleDetail(VerticalScroll):
