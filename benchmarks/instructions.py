@@ -42,6 +42,9 @@ baseline_app.main()
 
 EXPLORER = """
 import os
+import explorer.cli
+from explorer import collector
+collector.pause()  # as the command's main() does first, before it imports the app
 from explorer.screens.main import MainScreen
 def _ready(self, *args, **kwargs):
     os._exit(0)

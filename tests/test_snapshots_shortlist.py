@@ -46,9 +46,11 @@ def open_shortlist(*keys: str) -> Callable[[Pilot[None]], Awaitable[None]]:
         await pilot.pause()
         await pilot.press(*keys)
         for editor in app.screen.query(TextArea):
-            # With the blink off, TextArea draws no cursor; redrawn now, the snapshot never
-            # depends on the phase the blink was in (a stale line could still show it).
+            # With the blink off, the focused editor shows a steady cursor. TextArea keeps its
+            # rendered lines whatever the blink (notify_style_update drops them): redrawn now,
+            # the snapshot never depends on the phase the blink was in when they were drawn.
             editor.cursor_blink = False
+            editor.notify_style_update()
             editor.refresh()
         app.clear_notifications()  # toasts come and go; the screen itself is what is compared
         await pilot.pause()
