@@ -10,6 +10,9 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.css.styles import RenderStyles
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -115,6 +118,9 @@ class RoleTree(Tree[TreeEntry]):
         self._family_nodes: dict[str, RoleTreeNode] = {}
         self._role_nodes: dict[str, RoleTreeNode] = {}
         self._shown: tuple[tuple[str, tuple[str, ...], int], ...] | None = None
+        # While lines are painted: the widget's style, and its component styles by name.
+        self._paint_style: Style | None = None
+        self._paint_styles: dict[tuple[str, ...], RenderStyles] | None = None
 
     # --- content --------------------------------------------------------------------------
 
@@ -289,6 +295,28 @@ class RoleTree(Tree[TreeEntry]):
         return f"{markers} " if markers else ""
 
     # --- rendering ------------------------------------------------------------------------
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # For every line, Tree works out the widget's style (a walk up all its ancestors) and
+        # three component styles (each built anew): once for the lines of one paint will do.
+        self._paint_style, self._paint_styles = self.rich_style, {}
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._paint_style = self._paint_styles = None
+
+    def render_line(self, y: int) -> Strip:
+        style = self._paint_style or self.rich_style
+        scroll_x, scroll_y = self.scroll_offset
+        return self._render_line(y + scroll_y, scroll_x, scroll_x + self.size.width, style)
+
+    def get_component_styles(self, *names: str) -> RenderStyles:
+        if self._paint_styles is None:
+            return super().get_component_styles(*names)
+        styles = self._paint_styles.get(names)
+        if styles is None:
+            styles = self._paint_styles[names] = super().get_component_styles(*names)
+        return styles
 
     def render_label(self, node: RoleTreeNode, base_style: Style, style: Style) -> Text:
         entry = node.data
