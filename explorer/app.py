@@ -167,6 +167,7 @@ class ExplorerApp(App[None]):
         # freed before the search index is read and unpacked, which keeps the peak lower.
         decode_all(self.catalog)
         self.catalog.search_index.prepare()
+        self.catalog.search_index.prepare_families()
         prepare_nearest(self.catalog)
 
     # --- navigation between screens: every screen goes through these -------------------------

@@ -463,6 +463,11 @@ class SearchIndex:
                 counts[family] = count
         return self._hits(found, limit), counts
 
+    def prepare_families(self) -> None:
+        """Work out which roles each family holds now, rather than on the first search by
+        family (≈ 5 ms at 10,000 roles: the first key typed). Safe from any thread."""
+        self._family_masks()
+
     def _family_masks(self) -> dict[str, int]:
         masks = self._families
         if masks is None:
