@@ -306,7 +306,7 @@ class RoleTree(Tree[TreeEntry]):
             self._paint_style = self._paint_styles = None
 
     def render_line(self, y: int) -> Strip:
-        style = self._paint_style or self.rich_style
+        style = self.rich_style if self._paint_style is None else self._paint_style
         scroll_x, scroll_y = self.scroll_offset
         return self._render_line(y + scroll_y, scroll_x, scroll_x + self.size.width, style)
 
