@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, cast
 
@@ -52,6 +53,11 @@ def _glossary_commands() -> type[Provider]:
     return GlossaryCommands
 
 
+# Seconds without a new frame after which the collector frees what the last keys left: longer
+# than the gap between two keys typed in a row, shorter than a pause to read.
+QUIET_BEFORE_COLLECTING = 0.25
+
+
 class ExplorerApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Métiers du e-commerce"
@@ -97,6 +103,7 @@ class ExplorerApp(App[None]):
         self.after_first_frame = after_first_frame
         self._gc_thresholds: tuple[int, int, int] | None = None  # to restore on exit
         self._unmounted = False
+        self._last_frame = 0.0  # time.monotonic() of the last frame displayed
         self.compare_mark: str | None = None  # role marked with `c`, waiting for its pair
         families, roles = len(catalog.families), len(catalog.roles)
         self.sub_title = (
@@ -127,7 +134,8 @@ class ExplorerApp(App[None]):
 
     def post_display_hook(self) -> None:
         # Textual calls this after each frame it displays: the explorer screen watches for
-        # its first complete one.
+        # its first complete one, the collection between keys for a quiet moment.
+        self._last_frame = time.monotonic()
         screen = self.screen_stack[-1] if self.screen_stack else None
         if isinstance(screen, MainScreen) and not screen.first_frame_done:
             screen.frame_displayed()
@@ -146,10 +154,17 @@ class ExplorerApp(App[None]):
             # app: out of the collector's sight, a full collection no longer walks it in the
             # middle of a key press (≈ 20 ms at 10,000 roles). Given back on exit.
             gc.freeze()
-            # And a full collection only every 100 (not 10) of the middle generation: what a
-            # key press leaves behind dies young, yet each full pass cost ≈ 15 ms.
+            # And a full collection only every 100 (not 10) of the middle generation: each
+            # full pass cost ≈ 15 ms, every few keys.
             young, middle, full = self._gc_thresholds = gc.get_threshold()
             gc.set_threshold(young, middle, max(full, 100))
+            # The full collections come instead when nothing has been drawn for a while:
+            # the user is reading, not typing.
+            self.set_interval(QUIET_BEFORE_COLLECTING, self._collect_when_quiet)
+
+    def _collect_when_quiet(self) -> None:
+        if time.monotonic() - self._last_frame >= QUIET_BEFORE_COLLECTING:
+            collector.collect_promoted()
 
     def on_unmount(self) -> None:
         self._unmounted = True

@@ -9,6 +9,9 @@ ends.
 
 `resume` only undoes this module's own `pause`: a program that turned the collector off
 itself keeps it off.
+
+Once the app runs, `collect_promoted` frees while the user reads what typing left in the
+oldest generation (see `ExplorerApp`).
 """
 
 from __future__ import annotations
@@ -30,3 +33,18 @@ def resume() -> None:
     if _paused:
         _paused = False
         gc.enable()
+
+
+def collect_promoted() -> bool:
+    """A full collection, if anything reached the oldest generation since the last one.
+
+    Textual's lines of text (`Strip`) refer to themselves once divided by the compositor, so
+    each paint leaves garbage that only the collector frees; what outlives two young
+    collections waits for a full one, which then frees thousands of them at once (≈ 150 ms
+    after 40 keys typed at 10,000 roles). Run between keys, a full pass frees one or two
+    keys' worth (a few ms).
+    """
+    if not gc.isenabled() or gc.get_count()[2] == 0:
+        return False
+    gc.collect()
+    return True

@@ -72,6 +72,47 @@ async def test_the_collector_paused_for_the_start_up_runs_again_from_the_first_f
         gc.enable()
 
 
+async def test_what_the_keys_left_is_collected_once_nothing_is_drawn_for_a_while(
+    content: ContentFactory,
+) -> None:
+    catalog = load_catalog(content.write()).catalog
+    full_collections: list[int] = []
+
+    def watch(phase: str, info: dict[str, int]) -> None:
+        if phase == "stop" and info["generation"] == 2:
+            full_collections.append(info["collected"])
+
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        gc.callbacks.append(watch)
+        try:
+            await pilot.press("slash", *"web")
+            gc.collect(1)  # what the keys made now waits in the oldest generation
+            await pilot.pause()
+            # The automatic full collection waits for 100 middle ones: not within a second.
+            await pilot.pause(0.8)
+        finally:
+            gc.callbacks.remove(watch)
+        assert full_collections
+
+
+def test_a_full_collection_runs_only_when_something_reached_the_oldest_generation() -> None:
+    gc.collect()
+    assert collector.collect_promoted() is False
+    gc.collect(1)
+    assert collector.collect_promoted() is True
+    assert gc.get_count()[2] == 0
+    gc.collect(1)
+    gc.disable()  # a program that turned it off keeps it off
+    try:
+        assert collector.collect_promoted() is False
+    finally:
+        gc.enable()
+
+
 def test_resuming_the_collector_only_undoes_its_own_pause() -> None:
     # A program that turned the collector off itself keeps it off.
     gc.disable()
