@@ -239,7 +239,7 @@ else:
         spec = getattr(class_or_instance, "__record__", None)
         if spec is None:
             raise TypeError("must be called with a record type or instance")
-        return tuple(f for f in spec.fields)
+        return spec.fields  # a tuple already: nobody can change it
 
     def replace(obj, /, **changes):
         spec = getattr(obj, "__record__", None)
