@@ -10,8 +10,8 @@ ends.
 `resume` only undoes this module's own `pause`: a program that turned the collector off
 itself keeps it off.
 
-Once the app runs, `collect_promoted` frees while the user reads what typing left in the
-oldest generation (see `ExplorerApp`).
+Once the app runs, `collect_promoted` frees what typing left in the oldest generation, while
+the user reads (see `ExplorerApp`).
 """
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ def collect_promoted() -> bool:
 
     Textual's lines of text (`Strip`) refer to themselves once divided by the compositor, so
     each paint leaves garbage that only the collector frees; what outlives two young
-    collections waits for a full one, which then frees thousands of them at once (≈ 150 ms
-    after 40 keys typed at 10,000 roles). Run between keys, a full pass frees one or two
+    collections waits for a full one, which then frees thousands of them at once (130–300 ms
+    after ≈ 40 keys typed at 10,000 roles). Run between keys, a full pass frees one or two
     keys' worth (a few ms).
     """
     if not gc.isenabled() or gc.get_count()[2] == 0:
