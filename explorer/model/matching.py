@@ -61,8 +61,8 @@ def _distinct(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
-class _Ranking:
-    """What ranking needs of a catalogue, whatever the profile: built once per catalogue.
+class SkillIndex:
+    """Roles, their distinct skills and who uses each skill: built once per catalogue.
 
     Roles sharing no skill with the profile all score 0 and keep the same order (fewer
     skills missing first, then catalogue order), so their matches are made once here; a
@@ -85,7 +85,7 @@ class _Ranking:
         ]
 
 
-_ranking = PerCatalog(_Ranking)
+skill_index = PerCatalog(SkillIndex)
 
 
 def rank_roles(
@@ -96,7 +96,7 @@ def rank_roles(
     `limit` keeps the first N (all when None). Skill ids unknown to the catalogue count for
     nothing.
     """
-    data = _ranking(catalog)
+    data = skill_index(catalog)
     mine = set(profile_skills)
     shared = _shared_counts(data, mine)
     sizes = data.sizes
@@ -110,7 +110,7 @@ def rank_roles(
     return result[:want]
 
 
-def _shared_counts(data: _Ranking, mine: set[str]) -> dict[int, int]:
+def _shared_counts(data: SkillIndex, mine: set[str]) -> dict[int, int]:
     """Role index -> how many of its skills the profile has, for roles sharing at least one."""
     shared: dict[int, int] = {}
     for skill in mine:
@@ -119,7 +119,7 @@ def _shared_counts(data: _Ranking, mine: set[str]) -> dict[int, int]:
     return shared
 
 
-def _match(data: _Ranking, index: int, mine: set[str]) -> RoleMatch:
+def _match(data: SkillIndex, index: int, mine: set[str]) -> RoleMatch:
     skills = data.skills[index]
     have = tuple(s for s in skills if s in mine)
     missing = tuple(s for s in skills if s not in mine)
@@ -144,7 +144,7 @@ def roles_within_reach(
     For a screen that shows only the first rows of rank_roles(..., limit=N) of a large
     catalogue: the roles within reach may sit below row N.
     """
-    data = _ranking(catalog)
+    data = skill_index(catalog)
     mine = set(profile_skills)
     near = [
         index
@@ -193,8 +193,8 @@ def _role_names(catalog: Catalog) -> dict[str, str]:
     return names
 
 
-_skill_index = PerCatalog(_skill_names)
-_role_index = PerCatalog(_role_names)
+_skill_name_index = PerCatalog(_skill_names)
+_role_name_index = PerCatalog(_role_names)
 
 
 def _find(
@@ -211,20 +211,18 @@ def _find(
     return tuple(found), tuple(unknown)
 
 
-def find_skills(
-    catalog: Catalog, names: Iterable[str]
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def find_skills(catalog: Catalog, names: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(skill ids found, names not understood) for ids or labels, accents and case ignored.
 
     A label may be given without its examples in brackets. Ids come out once each, in the
     order given; unknown names as written.
     """
-    return _find(catalog.skills, _skill_index(catalog), names)
+    return _find(catalog.skills, _skill_name_index(catalog), names)
 
 
 def find_roles(catalog: Catalog, names: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(role ids found, names not understood) for ids, titles (both genders) or aliases."""
-    return _find(catalog.roles, _role_index(catalog), names)
+    return _find(catalog.roles, _role_name_index(catalog), names)
 
 
 def _closest(index: dict[str, str], name: str, n: int) -> list[str]:
@@ -234,9 +232,9 @@ def _closest(index: dict[str, str], name: str, n: int) -> list[str]:
 
 def closest_skill_ids(catalog: Catalog, name: str, n: int = 3) -> list[str]:
     """Up to n skill ids whose id or label looks like `name`, closest first (for error messages)."""
-    return _closest(_skill_index(catalog), name, n)
+    return _closest(_skill_name_index(catalog), name, n)
 
 
 def closest_role_ids(catalog: Catalog, name: str, n: int = 3) -> list[str]:
     """Up to n role ids whose id, title or alias looks like `name`, closest first."""
-    return _closest(_role_index(catalog), name, n)
+    return _closest(_role_name_index(catalog), name, n)
