@@ -20,6 +20,7 @@ import itertools
 import math
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -468,7 +469,11 @@ def _together(stems: Sequence[str], places: dict[str, list[int]], need: int) -> 
         return False
     for stem in present:
         for anchor in places[stem]:
-            near = sum(any(abs(p - anchor) <= _WINDOW for p in places[s]) for s in present)
+            near = 0
+            for other in present:
+                positions = places[other]  # in increasing order
+                at = bisect_left(positions, anchor - _WINDOW)
+                near += at < len(positions) and positions[at] <= anchor + _WINDOW
             if near >= need:
                 return True
     return False
