@@ -6,7 +6,9 @@ their first line is the title.
 
 from __future__ import annotations
 
+import gc
 import re
+import weakref
 from pathlib import Path
 
 import pytest
@@ -179,3 +181,12 @@ def test_the_index_is_kept_beside_the_catalogue(bundled: Catalog) -> None:
     before = set(vars(bundled))
     assert decode_index(bundled) is decode_index(bundled)
     assert set(vars(bundled)) == before
+
+
+def test_the_index_goes_with_its_catalogue(content: ContentFactory) -> None:
+    catalog = load_catalog(content.write()).catalog
+    decode_ad(catalog, "Référenceur SEO")
+    gone = weakref.ref(catalog)
+    del catalog
+    gc.collect()
+    assert gone() is None

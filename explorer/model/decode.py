@@ -35,30 +35,7 @@ from explorer.model.text import _LIGATURES, fold
 _WORD = re.compile(r"[^\W_]+")
 # Inclusive endings written after the masculine: chargé(e), chargé·e·s, développeur·euse.
 _INCLUSIVE_ENDINGS = frozenset(
-    [
-        "e",
-        "es",
-        "ne",
-        "nes",
-        "se",
-        "ses",
-        "euse",
-        "euses",
-        "rice",
-        "rices",
-        "trice",
-        "trices",
-        "ere",
-        "eres",
-        "le",
-        "les",
-        "ve",
-        "ves",
-        "te",
-        "tes",
-        "s",
-        "x",
-    ]
+    "e es ne nes se ses euse euses rice rices trice trices ere eres le les ve ves te tes s x".split()  # noqa: SIM905
 )
 _INCLUSIVE_MARKS = frozenset("(·.•‧⋅")
 _GENDER_MARKS = frozenset("hfx")  # H/F, F/H, H/F/X
@@ -76,8 +53,8 @@ _WEIGHTS = {
 _TITLE_SHARE = 0.6  # a role named in the ad's title scores at least this; others at most this
 _BODY_NAME = 0.25  # a role's name cited in the body of the ad
 _FULL_COSINE = 0.35  # a cosine at least this high counts as a full match of the words
-_MISSION_SHARE = 0.5
-_COMMON_ROLES = 20  # a feature of more roles than this and a tenth of all is not looked up  # a mission is "recognised" when half its words are in the ad
+_MISSION_SHARE = 0.5  # a mission is "recognised" when half its words are in the ad
+_COMMON_ROLES = 20  # a feature of more roles than this and a tenth of all is not looked up
 
 
 class Token(NamedTuple):
@@ -113,14 +90,9 @@ def tokenize(text: str) -> list[Token]:
                 j += 1
             word, end = "".join(w for w, _, _ in raw[i : j + 1]), raw[j][2]
             i = j
-        elif (
-            len(word) == 1
-            and word.lower() in _GENDER_MARKS
-            and i + 1 < len(raw)
-            and text[end : raw[i + 1][1]].strip() == "/"
-        ):
+        elif _gender_pair(text, raw[i], raw[i + 1] if i + 1 < len(raw) else None):
             j = i + 1  # H/F/X: skip every mark of the chain
-            while j + 1 < len(raw) and text[raw[j][2] : raw[j + 1][1]].strip() == "/":
+            while j + 1 < len(raw) and _gender_pair(text, raw[j], raw[j + 1]):
                 j += 1
             previous_end, i = raw[j][2], j + 1
             continue
@@ -136,6 +108,19 @@ def tokenize(text: str) -> list[Token]:
             tokens.extend(Token(piece, start, end) for piece in folded)
         previous_end, i = end, i + 1
     return tokens
+
+
+def _gender_pair(
+    text: str, mark: tuple[str, int, int], following: tuple[str, int, int] | None
+) -> bool:
+    """Two gender marks joined by a slash: the H and F of "H/F", "F / H", "H/F/X"."""
+    return (
+        following is not None
+        and mark[0].lower() in _GENDER_MARKS
+        and following[0].lower() in _GENDER_MARKS
+        and len(mark[0]) == len(following[0]) == 1
+        and text[mark[2] : following[1]].strip() == "/"
+    )
 
 
 def _dotted(text: str, end: int, following: tuple[str, int, int]) -> bool:
@@ -199,7 +184,8 @@ class DecodeIndex:
     """Everything decoding needs from one catalogue, folded and weighed once."""
 
     def __init__(self, catalog: Catalog) -> None:
-        self.catalog = catalog
+        # Never the catalogue itself: kept beside it, the index must not keep it alive.
+        self.skills = catalog.skills
         self.roles: tuple[Role, ...] = tuple(catalog.roles.values())
         self.names: dict[tuple[str, ...], list[_Name]] = {}
         for index, role in enumerate(self.roles):
@@ -459,7 +445,7 @@ def _skills(
         need = len(content) if len(content) <= 2 else math.ceil(len(content) * 2 / 3)
         if _together(content, places, need):
             asked.add(skill_id)
-    return tuple(s for s in index.catalog.skills if s in asked)
+    return tuple(s for s in index.skills if s in asked)
 
 
 def _together(stems: Sequence[str], places: dict[str, list[int]], need: int) -> bool:
@@ -514,7 +500,7 @@ def _reasons(
     if body_name is not None:
         why.append(f"{body_name.kind} « {body_name.text} » dans le texte")
     mine = set(skills)
-    labels = [index.catalog.skills[s].label for s in role.skills if s in mine]
+    labels = [index.skills[s].label for s in role.skills if s in mine]
     why += [f"compétence « {_short(label)} »" for label in labels[:3]]
     if len(labels) == 4:
         why.append("et 1 autre compétence")
