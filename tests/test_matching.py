@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import Sequence
 from typing import Any
 
@@ -170,3 +172,19 @@ def test_find_roles_by_id_title_feminine_or_alias(bundled: Catalog) -> None:
     assert found == ("webmaster", "redacteur-web", "referenceur-seo", "directeur-technique")
     assert unknown == ("astronaute",)
     assert closest_role_ids(bundled, "redacteur-wb")[0] == "redacteur-web"
+
+
+def test_indexes_go_with_their_catalogue() -> None:
+    from explorer.model.paths import shortest_path
+    from explorer.model.team import plan_team
+
+    catalog = make_catalog({"a": {"skills": ["x"], "related": [("b", "proche")]}, "b": {}})
+    rank_roles(catalog, ["x"])
+    find_skills(catalog, ["x"])
+    find_roles(catalog, ["a"])
+    shortest_path(catalog, "a", "b")
+    plan_team(catalog, ["x"])
+    gone = weakref.ref(catalog)
+    del catalog
+    gc.collect()
+    assert gone() is None
