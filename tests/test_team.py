@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.model import Catalog
+from explorer.model import Catalog, team
 from explorer.model.team import (
     TEAM_PRESETS,
     find_preset,
@@ -130,3 +130,12 @@ def test_generalist_coverage_order_and_unknown_ids() -> None:
     assert [(g.role, g.share) for g in result] == [("g2", 0.5), ("g1", 0.25)]
     assert result[0].covered == ("a", "b") and result[0].missing == ("c", "d")
     assert generalist_coverage(catalog, [], ("g1",))[0].share == 0.0
+
+
+def test_a_search_too_long_gives_the_greedy_answer(
+    trap: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(team, "_WORK_BUDGET", 3)
+    plan = plan_team(trap, NEED)
+    assert plan.optimal is False
+    assert plan.roles == plan_team(trap, NEED, exact_role_limit=0).roles
