@@ -96,6 +96,11 @@ class GeneralistCoverage:
     share: float  # len(covered) / len(need); 0.0 for an empty need
 
 
+# A role as the search sees it: (bit set of the needed skills it has, how many skills it has
+# outside the need, its index in catalogue order).
+Candidate = tuple[int, int, int]
+
+
 def find_preset(name: str) -> str | None:
     """The preset's exact name for `name` typed with any accents or case, or None."""
     wanted = fold(name)
@@ -141,15 +146,15 @@ def plan_team(
     for bit, skill in enumerate(coverable):
         for index in data.users[skill]:
             masks[index] = masks.get(index, 0) | (1 << bit)
-    # One candidate per distinct set of needed skills: (mask, extra skills, catalogue index).
-    best_of_mask: dict[int, tuple[int, int, int]] = {}
+    # One candidate per distinct set of needed skills: the most focused, then the first.
+    best_of_mask: dict[int, Candidate] = {}
     for index, mask in masks.items():
         candidate = (mask, data.sizes[index] - mask.bit_count(), index)
         if mask not in best_of_mask or candidate[1:] < best_of_mask[mask][1:]:
             best_of_mask[mask] = candidate
     candidates = sorted(best_of_mask.values(), key=lambda c: (-c[0].bit_count(), c[1], c[2]))
     full = (1 << len(coverable)) - 1
-    chosen: list[tuple[int, int, int]] | None = None
+    chosen: list[Candidate] | None = None
     optimal = False
     if len(candidates) <= exact_role_limit:
         useful = _undominated(candidates)
@@ -164,9 +169,6 @@ def plan_team(
         for bit, skill in enumerate(coverable)
     }
     return TeamPlan(roles=roles, covered=covered, uncovered=uncovered, optimal=optimal)
-
-
-Candidate = tuple[int, int, int]  # (mask of needed skills, extra skills, catalogue index)
 
 
 def _undominated(candidates: list[Candidate]) -> list[Candidate]:
