@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+from itertools import combinations
+
 import pytest
 
 from explorer.model import Catalog, team
@@ -139,3 +142,33 @@ def test_a_search_too_long_gives_the_greedy_answer(
     plan = plan_team(trap, NEED)
     assert plan.optimal is False
     assert plan.roles == plan_team(trap, NEED, exact_role_limit=0).roles
+
+
+def brute_force(catalog: Catalog, need: list[str]) -> tuple[str, ...]:
+    """The best team by trying every set of roles, smallest first (the rule plan_team states)."""
+    roles = list(catalog.roles.values())
+    wanted = {s for s in need if any(s in r.skills for r in roles)}
+    for size in range(len(roles) + 1):
+        teams = [
+            team_
+            for team_ in combinations(range(len(roles)), size)
+            if wanted <= {s for i in team_ for s in roles[i].skills}
+        ]
+        if teams:
+            extra = [sum(len(set(roles[i].skills) - set(need)) for i in t) for t in teams]
+            best = min(zip(extra, teams, strict=True))[1]
+            return tuple(roles[i].id for i in best)
+    raise AssertionError("unreachable")
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_exact_answers_match_a_brute_force_search(seed: int) -> None:
+    rng = random.Random(seed)
+    pool = [f"k{i}" for i in range(9)]
+    catalog = make_catalog(
+        {f"r{i}": {"skills": rng.sample(pool, rng.randint(1, 5))} for i in range(9)}
+    )
+    need = rng.sample([*pool, "nobody"], rng.randint(1, 10))
+    plan = plan_team(catalog, need, max_exact_roles=9)
+    assert plan.optimal
+    assert plan.roles == brute_force(catalog, need)
