@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+from itertools import pairwise
+
 import pytest
 
 from explorer.model import Catalog
@@ -134,3 +137,71 @@ def test_bundled_paths(bundled: Catalog) -> None:
     assert set(steps[0].acquire) == set(bundled.roles["responsable-editorial"].skills) - set(
         bundled.roles["redacteur-web"].skills
     )
+
+
+def every_path(catalog: Catalog, a: str, b: str) -> list[list[tuple[str, str]]]:
+    """Every simple path from a to b as [(role, kind)], links as shortest_path reads them."""
+    links: dict[str, dict[str, str]] = {r: {} for r in catalog.roles}
+    for role in catalog.roles.values():
+        for link in role.related:
+            if link.kind == "evolution":
+                links[role.id][link.role] = "evolution"
+    for role in catalog.roles.values():
+        for link in role.related:
+            if link.kind == "proche":
+                links[role.id].setdefault(link.role, "proche")
+                links[link.role].setdefault(role.id, "proche")
+    found: list[list[tuple[str, str]]] = []
+
+    def walk(path: list[tuple[str, str]]) -> None:
+        here = path[-1][0]
+        if here == b:
+            found.append(path)
+            return
+        for target, kind in links[here].items():
+            if target not in {r for r, _ in path}:
+                walk([*path, (target, kind)])
+
+    walk([(a, "")])
+    return found
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_shortest_path_agrees_with_trying_every_path(seed: int) -> None:
+    rng = random.Random(seed)
+    names = [f"r{i}" for i in range(7)]
+    pool = [f"k{i}" for i in range(8)]
+    catalog = make_catalog(
+        {
+            name: {
+                "skills": rng.sample(pool, rng.randint(1, 5)),
+                "related": [
+                    (other, rng.choice(["evolution", "proche"]))
+                    for other in rng.sample(names, rng.randint(1, 3))
+                    if other != name
+                ],
+            }
+            for name in names
+        }
+    )
+    order = list(catalog.roles)
+    a, b = rng.sample(names, 2)
+
+    def acquire(x: str, y: str) -> int:
+        return len(set(catalog.roles[y].skills) - set(catalog.roles[x].skills))
+
+    paths = every_path(catalog, a, b)
+    steps = shortest_path(catalog, a, b)
+    if not paths:
+        assert steps == []
+        return
+    best = min(
+        paths,
+        key=lambda p: (
+            len(p),
+            sum(acquire(x, y) for (x, _), (y, _) in pairwise(p)),
+            [order.index(r) for r, _ in p[1:]],
+        ),
+    )
+    assert [(s.to_role, s.kind) for s in steps] == best[1:]
+    assert [s.from_role for s in steps] == [r for r, _ in best[:-1]]
