@@ -260,7 +260,7 @@ def test_twenty_processes_adding_at_once_keep_twenty_entries(path: Path) -> None
 @pytest.mark.parametrize(
     ("raw", "reason"),
     [
-        (b'version = 1\n[[entry]\nrole = "a"\n', "TOML invalide"),
+        (b'version = 1\n[[entry]\nrole = "a"\n', "erreur de syntaxe TOML"),
         (b'version = 1\nentry = "pas une liste"\n', "entry"),
         (b"version = 1\n[[entry]]\nadded = 2025-01-01\n", "role"),
         (b'version = 1\n[[entry]]\nrole = "a"\nadded = "hier"\n', "added"),
@@ -379,6 +379,7 @@ def test_unreadable_file_that_cannot_be_moved_aside_is_never_overwritten(
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(os, "rename", refuse)
+    monkeypatch.setattr(os, "link", refuse)
     shortlist = Shortlist.open(path)
     shortlist.add("a", added=DAY)
     assert roles(shortlist) == ["a"] and not shortlist.persistent
