@@ -15,6 +15,7 @@ import pytest
 from explorer.model import Catalog, load_catalog
 from explorer.model.export import free_path, shortlist_markdown, write_export
 from explorer.model.shortlist import ABSENT_ROLE, Shortlist, ShortlistEntry, dump
+from explorer.model.typography import NBSP
 from tests.content_factory import ContentFactory
 
 DAY = date(2025, 3, 12)
@@ -401,13 +402,13 @@ def test_markdown_has_every_section_of_every_role(catalog: Catalog) -> None:
     lines = text.splitlines()
     assert lines[0] == "# Ma sélection de métiers du e-commerce — 1er mars 2025"
     assert "## 1. Référenceur SEO / Référenceuse SEO" in lines
-    assert "*Famille : Acquisition et trafic* · ajouté le 12/03/2025" in lines
+    assert f"*Famille{NBSP}: Acquisition et trafic* · ajouté le 12/03/2025" in lines
     assert "Fait monter le site dans les moteurs de recherche." in lines
     assert "- Auditer le site" in lines
-    assert "- **Technique** : Référencement naturel, Analyse d'audience" in lines
-    assert "- **Relation et communication** : Rédaction web" in lines
-    assert "- **Savoir-être** : Curiosité" in lines
-    assert "> À voir \\[vite\\] \\*demain\\*" in lines
+    assert f"- **Technique**{NBSP}: Référencement naturel, Analyse d'audience" in lines
+    assert f"- **Relation et communication**{NBSP}: Rédaction web" in lines
+    assert f"- **Savoir-être**{NBSP}: Curiosité" in lines
+    assert "> À voir \\[vite\\] \\*demain\\*\\" in lines  # a hard break: the note's line ends
     assert '> "deux"' in lines
     assert "## 2. metier-disparu" in lines
     assert f"*{ABSENT_ROLE}* · ajouté le 01/12/2024" in lines

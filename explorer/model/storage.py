@@ -208,14 +208,17 @@ class UserFile(Generic[T]):
         except OSError as error:
             raise StorageError(self.cannot_use(error)) from error
         lock_path = target.with_name(target.name + ".lock")
-        fd = acquire(
-            lock_path,
-            timeout=self.lock_timeout,
-            notice_after=self.notice_after,
-            on_wait=lambda: self.on_wait(self.kind.locked),
-            subject=self.kind.subject,
-            held=self.kind.locked,
-        )
+        try:
+            fd = acquire(
+                lock_path,
+                timeout=self.lock_timeout,
+                notice_after=self.notice_after,
+                on_wait=lambda: self.on_wait(self.kind.locked),
+                subject=self.kind.subject,
+                held=self.kind.locked,
+            )
+        except OSError as error:
+            raise StorageError(self.cannot_use(error)) from error
         try:
             yield
         finally:
@@ -372,14 +375,15 @@ def acquire(
     """Hold an exclusive lock on lock_path (created if needed); the fd to give to `release`.
 
     Waits at most `timeout` seconds, calling on_wait once after `notice_after` seconds;
-    StorageError naming lock_path when the lock stays taken or cannot be made.
+    StorageError naming lock_path when the lock stays taken, is a folder or cannot be taken;
+    OSError when the lock file cannot be created (read-only folder, full disk...).
     """
     try:
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
-    except OSError as error:
+    except IsADirectoryError as error:  # the lock file's name taken by a folder: name it
         raise StorageError(
-            f"Impossible de verrouiller {subject} : « {visible(str(lock_path))} » "
-            f"({reason_of(error, lock_path.parent)})"
+            f"Impossible de verrouiller {subject} : « {visible(str(lock_path))} » est un "
+            "dossier, pas un fichier ; supprimez-le ou renommez-le"
         ) from error
     start = time.monotonic()
     noticed = False
@@ -394,15 +398,15 @@ def acquire(
                 f"({reason_of(error)})"
             ) from error
         waited = time.monotonic() - start
+        if not noticed and waited >= notice_after:
+            noticed = True  # told before failing, however late the process was woken up
+            on_wait()
         if waited >= timeout:
             os.close(fd)
             raise StorageError(
                 f"Impossible d'enregistrer {subject} : {held.rstrip('…. ')} depuis plus de "
                 f"{timeout:g} s (verrou « {visible(str(lock_path))} ») ; réessayez plus tard"
             )
-        if not noticed and waited >= notice_after:
-            noticed = True
-            on_wait()
         time.sleep(min(_POLL, max(0.0, timeout - waited)))
 
 
