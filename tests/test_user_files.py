@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import signal
 import stat
 import tempfile
 import tomllib
@@ -29,6 +28,7 @@ from explorer.model.files import parse_toml
 from explorer.model.shortlist import Shortlist, ShortlistEntry
 from explorer.model.storage import FileKind, StorageError, UserFile
 from tests.content_factory import ContentFactory
+from tests.hang_guard import within
 
 DAY = date(2025, 3, 12)
 LOCKED = "sélection verrouillée par un autre processus…"
@@ -50,26 +50,6 @@ def on_disk(path: Path) -> list[str]:
 
 def aside_files(path: Path) -> list[Path]:
     return sorted(path.parent.glob(f"{path.name}.corrupt-*"))
-
-
-class Hung(Exception):
-    """Not an OSError: code that swallows OSErrors cannot swallow this one."""
-
-
-@contextlib.contextmanager
-def within(seconds: float) -> Iterator[None]:
-    """Fail instead of hanging: earlier code waited forever on a FIFO or a held lock."""
-
-    def expired(signum: int, frame: Any) -> None:
-        raise Hung(f"still waiting after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @contextlib.contextmanager
