@@ -89,7 +89,8 @@ def _is_special(path: Path) -> bool:
 
 def _write_special(path: Path, data: bytes) -> Path:
     # O_NONBLOCK: a FIFO nobody reads fails at once (ENXIO) instead of waiting forever.
-    fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
     try:
         os.set_blocking(fd, True)
         view = memoryview(data)

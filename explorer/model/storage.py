@@ -286,8 +286,7 @@ def write_atomically(path: Path, data: bytes, *, replace: bool = True) -> Path:
     fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as stream:
-            with contextlib.suppress(OSError):  # a replaced file keeps its permissions
-                os.fchmod(stream.fileno(), stat.S_IMODE(os.stat(target).st_mode))
+            _keep_permissions(stream.fileno(), target)
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
@@ -301,6 +300,15 @@ def write_atomically(path: Path, data: bytes, *, replace: bool = True) -> Path:
         raise
     sync_directory(target.parent)
     return target
+
+
+def _keep_permissions(fd: int, target: Path) -> None:
+    """A replaced file keeps its mode (mkstemp makes 0600); POSIX only, best effort."""
+    fchmod = getattr(os, "fchmod", None)
+    if fchmod is None:
+        return
+    with contextlib.suppress(OSError):
+        fchmod(fd, stat.S_IMODE(os.stat(target).st_mode))
 
 
 def _create_from(temporary: str, target: Path) -> None:
