@@ -97,6 +97,7 @@ def test_an_export_never_replaces_a_file_without_being_told(tmp_path: Path) -> N
     target = export_path_for(tmp_path, DAY)
     assert target == tmp_path / "shortlist-2025-03-12.md"
     assert write_export(target, "un\n") == target
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644  # not the temporary file's 0600
     with pytest.raises(FileExistsError):
         write_export(target, "deux\n")
     assert target.read_text(encoding="utf-8") == "un\n"

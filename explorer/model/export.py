@@ -76,7 +76,8 @@ def write_export(path: Path, text: str, *, overwrite: bool = False) -> Path:
     data = text.encode("utf-8")
     if overwrite and _is_special(path):
         return _write_special(path, data)  # /dev/null, a terminal: nothing there to keep
-    return write_atomically(path, data, replace=overwrite)
+    # A new export is meant to be shared or printed: readable by others, as `open()` would do.
+    return write_atomically(path, data, replace=overwrite, new_mode=0o644)
 
 
 def _is_special(path: Path) -> bool:

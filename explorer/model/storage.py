@@ -275,18 +275,21 @@ def depth(value: object) -> int:
 # --- files ----------------------------------------------------------------------------------------
 
 
-def write_atomically(path: Path, data: bytes, *, replace: bool = True) -> Path:
+def write_atomically(
+    path: Path, data: bytes, *, replace: bool = True, new_mode: int = 0o600
+) -> Path:
     """Write data to path's target (links followed) through a temporary file in its folder.
 
     Readers see the old file or the new one, never half of one; on failure the old file is
     intact and no temporary file remains. Without `replace`, an existing file raises
-    FileExistsError and is left alone. Returns the path written (the link's target).
+    FileExistsError and is left alone. A replaced file keeps its permissions; a new one gets
+    `new_mode` (private by default: the user's data). Returns the path written (the target).
     """
     target = Path(os.path.realpath(path, strict=False))
     fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as stream:
-            _keep_permissions(stream.fileno(), target)
+            _set_permissions(stream.fileno(), target, new_mode)
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
@@ -302,13 +305,17 @@ def write_atomically(path: Path, data: bytes, *, replace: bool = True) -> Path:
     return target
 
 
-def _keep_permissions(fd: int, target: Path) -> None:
-    """A replaced file keeps its mode (mkstemp makes 0600); POSIX only, best effort."""
+def _set_permissions(fd: int, target: Path, new_mode: int) -> None:
+    """The replaced file's mode, or new_mode (mkstemp makes 0600); POSIX only, best effort."""
     fchmod = getattr(os, "fchmod", None)
     if fchmod is None:
         return
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mode = new_mode
     with contextlib.suppress(OSError):
-        fchmod(fd, stat.S_IMODE(os.stat(target).st_mode))
+        fchmod(fd, mode)
 
 
 def _create_from(temporary: str, target: Path) -> None:
