@@ -17,6 +17,7 @@ from explorer.model.export import free_path, shortlist_markdown, write_export
 from explorer.model.shortlist import ABSENT_ROLE, Shortlist, ShortlistEntry, dump
 from explorer.model.typography import NBSP
 from tests.content_factory import ContentFactory
+from tests.shortlist_files import aside_files, on_disk, roles
 
 DAY = date(2025, 3, 12)
 
@@ -29,18 +30,6 @@ def path(tmp_path: Path) -> Path:
 @pytest.fixture
 def catalog(content: ContentFactory) -> Catalog:
     return load_catalog(content.write()).catalog
-
-
-def roles(shortlist: Shortlist) -> list[str]:
-    return [entry.role for entry in shortlist.entries]
-
-
-def on_disk(path: Path) -> list[str]:
-    return [table["role"] for table in tomllib.loads(path.read_text("utf-8")).get("entry", [])]
-
-
-def aside_files(path: Path) -> list[Path]:
-    return sorted(path.parent.glob(f"{path.name}.corrupt-*"))
 
 
 # --- round trip and format ----------------------------------------------------------------------

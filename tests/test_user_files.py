@@ -29,6 +29,7 @@ from explorer.model.shortlist import Shortlist, ShortlistEntry
 from explorer.model.storage import FileKind, StorageError, UserFile
 from tests.content_factory import ContentFactory
 from tests.hang_guard import within
+from tests.shortlist_files import aside_files, on_disk, roles
 
 DAY = date(2025, 3, 12)
 LOCKED = "sélection verrouillée par un autre processus…"
@@ -38,18 +39,6 @@ GOOD = b'version = 1\n\n[[entry]]\nrole = "referenceur-seo"\nadded = 2025-01-01\
 @pytest.fixture
 def path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "shortlist.toml"
-
-
-def roles(shortlist: Shortlist) -> list[str]:
-    return [entry.role for entry in shortlist.entries]
-
-
-def on_disk(path: Path) -> list[str]:
-    return [table["role"] for table in tomllib.loads(path.read_text("utf-8")).get("entry", [])]
-
-
-def aside_files(path: Path) -> list[Path]:
-    return sorted(path.parent.glob(f"{path.name}.corrupt-*"))
 
 
 @contextlib.contextmanager
@@ -493,3 +482,13 @@ def test_an_unchanged_file_is_not_parsed_again(path: Path, monkeypatch: pytest.M
     shortlist.add("d", added=DAY)
     assert len(parsed) == 1 and on_disk(path) == ["a", "b", "c", "d"]
     assert Shortlist.open(path).get("a") == ShortlistEntry("a", DAY, "x")
+
+
+def test_a_file_that_is_not_ours_stays_in_place_when_the_lock_cannot_be_taken(path: Path) -> None:
+    raw = NOT_A_SHORTLIST["another tool's list"][0]
+    path.with_name("shortlist.toml.lock").mkdir(parents=True)
+    path.write_bytes(raw)
+    shortlist = Shortlist.open(path)
+    assert path.read_bytes() == raw and aside_files(path) == []
+    [warning] = shortlist.take_warnings()
+    assert f"« {path} » est illisible" in warning and "shortlist.toml.lock" in warning

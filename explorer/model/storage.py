@@ -126,7 +126,14 @@ class UserFile(Generic[T]):
         except NotOurs as problem:
             if locked:
                 return self._set_aside(target, raw, str(problem))
-            with self.lock():
+            with contextlib.ExitStack() as held:
+                try:
+                    held.enter_context(self.lock())
+                except StorageError as locking:
+                    raise StorageError(
+                        f"{self.kind.file_label} « {visible(str(target))} » est illisible "
+                        f"({problem}) et reste tel quel : {locking}"
+                    ) from None
                 # Checked again under the lock: another process may have just replaced it.
                 return self.load(locked=True)
         self._known = Snapshot(value, raw)
@@ -161,9 +168,11 @@ class UserFile(Generic[T]):
         except FileNotFoundError:
             return None
         except FileProblem as problem:
-            # Too large, or replaced by a special file meanwhile: left as it is, never moved.
+            # Too large, unreadable, or replaced by a special file meanwhile: left as it is.
+            cause = problem.__cause__
+            reason = reason_of(cause) if isinstance(cause, OSError) else problem.message
             raise StorageError(
-                f"{self.cannot_save_in()} ({problem.message} ; il est laissé tel quel)"
+                f"{self.cannot_save_in()} ({reason} ; il est laissé tel quel)"
             ) from None
 
     def _set_aside(self, target: Path, raw: bytes, reason: str) -> T:
