@@ -37,7 +37,11 @@ ROLES: dict[str, dict[str, Any]] = {
         "levels": ["Bac+3", "Bac+5"],
         "access": ["Licence professionnelle web"],
         "employers": ["agence", "annonceur"],
-        "related": [{"role": "redacteur-web", "kind": "proche"}],
+        # `proche` goes both ways (the loader checks it).
+        "related": [
+            {"role": "redacteur-web", "kind": "proche"},
+            {"role": "referenceur-sea", "kind": "proche"},
+        ],
         "terms": ["seo"],
         "sources": ["000.txt"],
     },
@@ -66,7 +70,10 @@ ROLES: dict[str, dict[str, Any]] = {
         "tools": ["WordPress"],
         "levels": ["Bac+2", "Bac+3"],
         "employers": ["freelance", "agence"],
-        "related": [{"role": "referenceur-seo", "kind": "evolution"}],
+        "related": [
+            {"role": "referenceur-seo", "kind": "evolution"},
+            {"role": "referenceur-seo", "kind": "proche"},
+        ],
         "terms": ["seo"],
     },
 }

@@ -75,14 +75,14 @@ def test_unreadable_file(content: ContentFactory, monkeypatch: pytest.MonkeyPatc
     target.write_text('title = "x"\n', encoding="utf-8")
     target.chmod(0)
     if os.access(target, os.R_OK):  # root reads anything: simulate the refusal instead
-        real = Path.read_bytes
+        real = os.open
 
-        def refuse(self: Path) -> bytes:
-            if self.name == "secret.toml":
+        def refuse(path: str | os.PathLike[str], flags: int, *args: int) -> int:
+            if os.fspath(path).endswith("secret.toml"):
                 raise PermissionError(13, "Permission denied")
-            return real(self)
+            return real(path, flags, *args)
 
-        monkeypatch.setattr(Path, "read_bytes", refuse)
+        monkeypatch.setattr(os, "open", refuse)
     result = load_catalog(root)
     assert any(i.path == str(target) and "lecture impossible" in i.message for i in result.issues)
     assert set(result.catalog.roles) == GOOD

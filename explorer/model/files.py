@@ -42,12 +42,17 @@ def read_bounded(path: Path, limit: int) -> bytes:
         raise FileProblem("est un dossier, pas un fichier") from error
     except OSError as error:
         raise FileProblem(f"lecture impossible : {error.strerror or error}") from error
-    with os.fdopen(fd, "rb") as stream:
+    try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
             raise FileProblem("est un dossier, pas un fichier")
         if not stat.S_ISREG(mode):
             raise FileProblem("n'est pas un fichier ordinaire (tube, périphérique…)")
+        stream = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with stream:
         try:
             data = stream.read(limit + 1)
         except OSError as error:
