@@ -597,8 +597,13 @@ def _link_back_and_used_terms(
     role's text uses (terms not marked general) in its `terms`."""
     for role_id, role in roles.items():
         for link in role["related"]:
+            if link["kind"] != "proche":
+                continue
             back = roles[link["role"]]["related"]
-            if link["kind"] == "proche" and {"role": role_id, "kind": "proche"} not in back:
+            existing = [other for other in back if other["role"] == role_id]
+            if existing:  # one link per pair of roles: it becomes `proche`
+                existing[0]["kind"] = "proche"
+            else:
                 back.append({"role": role_id, "kind": "proche"})
     words = [
         (t["id"], re.compile(rf"\b{re.escape(t['term'])}\b", re.IGNORECASE))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -70,10 +71,7 @@ ROLES: dict[str, dict[str, Any]] = {
         "tools": ["WordPress"],
         "levels": ["Bac+2", "Bac+3"],
         "employers": ["freelance", "agence"],
-        "related": [
-            {"role": "referenceur-seo", "kind": "evolution"},
-            {"role": "referenceur-seo", "kind": "proche"},
-        ],
+        "related": [{"role": "referenceur-seo", "kind": "proche"}],
         "terms": ["seo"],
     },
 }
@@ -84,10 +82,11 @@ class ContentFactory:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.families = [dict(f) for f in FAMILIES]
-        self.skills = [dict(s) for s in SKILLS]
-        self.terms = [dict(t) for t in TERMS]
-        self.roles = {k: dict(v) for k, v in ROLES.items()}
+        # Deep copies: a test appending to a role's list never changes the next test's roles.
+        self.families = copy.deepcopy(FAMILIES)
+        self.skills = copy.deepcopy(SKILLS)
+        self.terms = copy.deepcopy(TERMS)
+        self.roles = copy.deepcopy(ROLES)
 
     def write(self) -> Path:
         (self.root / "roles").mkdir(parents=True, exist_ok=True)

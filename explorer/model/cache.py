@@ -1,7 +1,7 @@
 """The loaded catalogue kept on disk, so that a start with unchanged content skips TOML.
 
-One file per content folder in the user cache directory: a magic line, then a pickle of
-(key, LoadResult). The key is the app version, the cache format, the model's code and, for
+One file per content folder in the user cache directory: a magic line, a key, the CRC-32
+of the rest, then a pickle of the LoadResult. The key is the app version, the cache format, the model's code and, for
 every content file, its path, size and modification time. The file is read whole and used
 only if its key is today's; anything else (damaged, foreign, stale, of another version, not
 a regular file) is ignored: the content is loaded from TOML and the file rewritten, through a
@@ -19,6 +19,7 @@ import os
 import pickle
 import tempfile
 import time
+import zlib
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path, PosixPath, PurePosixPath, PureWindowsPath, WindowsPath
@@ -143,11 +144,13 @@ def _read(path: Path, key: bytes) -> LoadResult | None:
     head = len(MAGIC) + len(key)
     if data[: len(MAGIC)] != MAGIC or data[len(MAGIC) : head] != key:
         return None
+    stream = io.BytesIO(data)
+    stream.seek(head + 4)
+    if zlib.crc32(stream.getbuffer()[head + 4 :]) != int.from_bytes(data[head : head + 4], "big"):
+        return None  # damaged on disk
     try:
-        stream = io.BytesIO(data)
-        stream.seek(head)
         result = _Unpickler(stream).load()
-    except Exception:  # a damaged or foreign file: rebuild, never trust it
+    except Exception:  # a foreign file: rebuild, never trust it
         return None
     return result if isinstance(result, LoadResult) else None
 
@@ -155,11 +158,12 @@ def _read(path: Path, key: bytes) -> LoadResult | None:
 def _write(path: Path, key: bytes, result: LoadResult) -> None:
     temporary: str | None = None
     try:
+        body = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".catalogue-", dir=path.parent)
         with os.fdopen(handle, "wb") as out:
-            out.write(MAGIC + key)
-            pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+            out.write(MAGIC + key + zlib.crc32(body).to_bytes(4, "big"))
+            out.write(body)
         os.replace(temporary, path)
         temporary = None
     except (OSError, pickle.PicklingError, RecursionError):

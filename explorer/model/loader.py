@@ -598,7 +598,11 @@ def _check_references(
                     f"source inconnue de sources.toml « {source} »"
                     f"{_did_you_mean(source, known.sources)}",
                 )
+    linked: set[str] = set()
     for index, link in enumerate(fields.get("related") or ()):
+        if link.role in linked:
+            report.add(f"related[{index}].role", f"« {link.role} » est déjà lié plus haut")
+        linked.add(link.role)
         if link.role == role_id:
             report.add(f"related[{index}].role", "un métier ne peut pas être lié à lui-même")
         elif link.role not in known.roles:
