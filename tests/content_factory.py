@@ -8,11 +8,11 @@ from typing import Any
 
 import tomli_w
 
-FAMILIES = [
+FAMILIES: list[dict[str, Any]] = [
     {"id": "acquisition", "title": "Acquisition et trafic", "summary": "Attirer des visiteurs."},
     {"id": "contenus", "title": "Contenus et rédaction", "summary": "Écrire pour le web."},
 ]
-SKILLS = [
+SKILLS: list[dict[str, Any]] = [
     {"id": "seo", "label": "Référencement naturel", "category": "technique"},
     {"id": "analyse", "label": "Analyse d'audience", "category": "technique"},
     {"id": "redaction", "label": "Rédaction web", "category": "relation"},
@@ -20,7 +20,7 @@ SKILLS = [
     {"id": "curiosite", "label": "Curiosité", "category": "savoir-etre"},
     {"id": "achat-mots-cles", "label": "Achat de mots-clés", "category": "marketing"},
 ]
-TERMS = [
+TERMS: list[dict[str, Any]] = [
     {"id": "seo", "term": "SEO", "definition": "Référencement naturel.", "aliases": ["S.E.O."]},
     {"id": "sea", "term": "SEA", "definition": "Référencement payant.", "aliases": ["S.E.A."]},
     {"id": "cms", "term": "CMS", "definition": "Outil de gestion de contenu.", "general": True},

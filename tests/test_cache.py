@@ -42,7 +42,7 @@ def cache_dir(tmp_path: Path) -> Path:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The content folders parsed from TOML by cache.load (a cache hit parses none)."""
     parsed: list[Path] = []
-    real = cache.load_catalog
+    real = load_catalog
 
     def counted(root: Path | str, **kwargs: object) -> LoadResult:
         parsed.append(Path(root))

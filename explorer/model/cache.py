@@ -17,7 +17,6 @@ import hashlib
 import io
 import os
 import pickle
-import tempfile
 import time
 import zlib
 from collections.abc import Callable
@@ -59,18 +58,17 @@ def load(
 
         directory = cache_dir()
     states = content_states(root)
-    path = cache_file(root, directory)
-    key = _key(states) if states is not None else None
-    if key is not None:
-        result = _read(path, key)
-        if result is not None:
-            if progress is not None:
-                total = sum(name.startswith("roles/") for name, _, _ in states or ())
-                progress(total, total)
-            return result
-    result = load_catalog(root, progress=progress)
-    if key is not None and states is not None and _settled(states):
-        _write(path, key, result)
+    if states is None:  # not cacheable: the loader reports what is missing
+        return load_catalog(root, progress=progress)
+    path, key = cache_file(root, directory), _key(states)
+    result = _read(path, key)
+    if result is None:
+        result = load_catalog(root, progress=progress)
+        if _settled(states):
+            _write(path, key, result)
+    elif progress is not None:
+        total = sum(name.startswith("roles/") for name, _, _ in states)
+        progress(total, total)
     return result
 
 
@@ -116,7 +114,10 @@ def _settled(states: list[FileState]) -> bool:
 
 def _key(states: list[FileState]) -> bytes:
     here = Path(__file__).parent
-    code = [_state(name, os.stat(here / name)) for name in CODE_FILES]
+    code = []
+    for name in CODE_FILES:
+        with suppress(OSError):  # installed without its sources: the version decides
+            code.append(_state(name, os.stat(here / name)))
     parts = (FORMAT, explorer.__version__, pickle.HIGHEST_PROTOCOL, code, states)
     return hashlib.sha256(repr(parts).encode("utf-8", "surrogateescape")).digest()
 
@@ -156,6 +157,8 @@ def _read(path: Path, key: bytes) -> LoadResult | None:
 
 
 def _write(path: Path, key: bytes, result: LoadResult) -> None:
+    import tempfile  # only when writing: a start from the cache does without it
+
     temporary: str | None = None
     try:
         body = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)

@@ -645,8 +645,8 @@ def _warn_unlinked_terms(
         if term.general:
             continue
         phrases = {fold(name): name for name in (*reversed(term.aliases), term.term)}
-        for phrase, name in phrases.items():
-            words = phrase.split()
+        for folded_name, name in phrases.items():
+            words = folded_name.split()
             if words:
                 starting.setdefault(words[0], []).append((words, name, term))
     if not starting:
