@@ -497,10 +497,12 @@ def load_catalog(root: Path | str, *, progress: Progress | None = None) -> LoadR
     reports: dict[str, _FileReport] = {}
     shared: dict[str, str] = {}  # one copy of each text of the roles
     total = len(role_paths)
+    roles_shown = shown("roles")
     for done, path in enumerate(role_paths, 1):
         if progress is not None and done % PROGRESS_EVERY == 0 and done < total:
             progress(done, total)
-        role_shown = shown("roles", path.name)
+        role_id = path.name.removesuffix(".toml")
+        role_shown = os.path.join(roles_shown, path.name)  # as shown(), without Path's cost
         data = read_toml(path, role_shown, issues)
         if data is None:
             continue
@@ -509,11 +511,11 @@ def load_catalog(root: Path | str, *, progress: Progress | None = None) -> LoadR
         del data  # the file's raw TOML values: only the checked ones are kept
         if fields is None:
             continue
-        _check_references(path.stem, fields, report, known)
+        _check_references(role_id, fields, report, known)
         if report.count:
             continue
-        roles.append(_build_role(path.stem, fields, shared))
-        reports[path.stem] = report
+        roles.append(_build_role(role_id, fields, shared))
+        reports[role_id] = report
     if progress is not None:
         progress(total, total)
 
