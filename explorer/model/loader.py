@@ -682,9 +682,7 @@ def _warn_unlinked_terms(
 
 def _contains(words: list[str], phrase: list[str]) -> bool:
     first, size = phrase[0], len(phrase)
-    return any(
-        word == first and words[at : at + size] == phrase for at, word in enumerate(words)
-    )
+    return any(word == first and words[at : at + size] == phrase for at, word in enumerate(words))
 
 
 class _FoldedWords(dict[str, tuple[str, ...]]):
