@@ -45,7 +45,7 @@ ROLES = {
     },
     "marketing": {
         "webmarketeur",
-        "responsable-marketing-digital",
+        "responsable-webmarketing",
         "e-merchandiser",
         "charge-emailing",
         "responsable-crm",
@@ -336,7 +336,11 @@ def test_feminine_titles_and_aliases_in_both_forms(catalog: Catalog) -> None:
 
 def test_proche_links_go_both_ways(catalog: Catalog) -> None:
     links = {(r.id, rel.role): rel.kind for r in catalog.roles.values() for rel in r.related}
-    one_way = [f"{a} → {b}" for (a, b), k in links.items() if k == "proche" and links.get((b, a)) != "proche"]
+    one_way = [
+        f"{a} → {b}"
+        for (a, b), k in links.items()
+        if k == "proche" and links.get((b, a)) != "proche"
+    ]
     assert one_way == []
 
 
