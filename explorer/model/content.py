@@ -78,8 +78,8 @@ class Source:
 
     id: str
     title: str
-    publisher: str
-    date: str  # as written: "2023-05", or a TOML date as "2023-05-12"
+    publisher: str = ""  # "" when the article names none
+    date: str = ""  # as written: "2023-05", or a TOML date as "2023-05-12"; "" when undated
 
 
 # Roles and what they hold are the bulk of a catalogue: no slots, so that the content cache

@@ -308,8 +308,9 @@ ROLE_FIELDS: Schema = {
 SOURCE_FIELDS: Schema = {
     "id": (_line, True),
     "title": (_line, True),
-    "publisher": (_line, True),
-    "date": (_date, True),
+    # Optional: an article may show neither; left out rather than guessed.
+    "publisher": (_line, False),
+    "date": (_date, False),
 }
 
 
