@@ -17,7 +17,7 @@ EVOLUTION = "evolution"
 PROCHE = "proche"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PathStep:
     from_role: str
     to_role: str
@@ -25,7 +25,7 @@ class PathStep:
     acquire: tuple[str, ...]  # skills of to_role that from_role lacks, in to_role's order
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Evolution:
     """One node of the tree of evolutions: a role reached from its parent by one link."""
 

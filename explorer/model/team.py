@@ -80,7 +80,7 @@ GENERALISTS = ("charge-ecommerce", "e-commercant")
 _WORK_BUDGET = 150_000
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TeamPlan:
     roles: tuple[str, ...]  # role ids, in catalogue order
     covered: dict[str, tuple[str, ...]]  # needed skill -> the plan's roles that have it
@@ -88,7 +88,7 @@ class TeamPlan:
     optimal: bool  # True: no smaller set of roles covers the need
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class GeneralistCoverage:
     role: str
     covered: tuple[str, ...]  # needed skills the role has, in the need's order
