@@ -270,3 +270,25 @@ def generalist_coverage(
         share = len(covered) / len(need) if need else 0.0
         found.append(GeneralistCoverage(role_id, covered, missing, share))
     return sorted(found, key=lambda g: -g.share)
+
+
+def generalist_line(catalog: Catalog, needed: Iterable[str]) -> str:
+    """The generalist comparison in one French line, for the command line and the screen.
+
+    `Une seule personne : Chargé de e-commerce couvre 10 sur 14 compétences demandées
+    (71 %), E-commerçant 7 sur 14 (50 %).` Plain text: numbers, fixed words, role titles.
+    """
+    need = tuple(dict.fromkeys(needed))
+    coverages = generalist_coverage(catalog, need)
+    if not coverages:
+        return "Aucun profil généraliste (chargé de e-commerce, e-commerçant) dans ce catalogue."
+    if not need:
+        return "Une seule personne : aucune compétence demandée."
+    unit = "compétence demandée" if len(need) == 1 else "compétences demandées"
+    parts = []
+    for index, coverage in enumerate(coverages):
+        title = catalog.roles[coverage.role].title
+        head, tail = (f"{title} couvre", f" {unit}") if index == 0 else (title, "")
+        count = f"{len(coverage.covered)} sur {len(need)}{tail}"
+        parts.append(f"{head} {count} ({round(coverage.share * 100)} %)")
+    return "Une seule personne : " + ", ".join(parts) + "."
