@@ -121,6 +121,7 @@ class RoleTree(Tree[TreeEntry]):
         self._role_nodes: dict[str, RoleTreeNode] = {}
         self._shown: Shown | None = None
         self._sized = False  # whether the tree has had its first size (see on_resize)
+        self._open_when_sized: list[RoleTreeNode] = []
 
     # --- content --------------------------------------------------------------------------
 
@@ -141,6 +142,7 @@ class RoleTree(Tree[TreeEntry]):
         self._family_nodes = {}
         self._role_nodes = {}
         self._shown = self._signature(groups, counts)
+        self._open_when_sized = []
         for family, roles in groups:
             count = counts.get(family.id, len(roles)) if counts else len(roles)
             entry = FamilyEntry(family, tuple(roles), count)
@@ -148,9 +150,15 @@ class RoleTree(Tree[TreeEntry]):
             fills = bool(roles) or entry.hidden > 0
             node = self.root.add(Text(family.title), entry, allow_expand=fills)
             self._family_nodes[family.id] = node
-            if family.id in expanded and fills:
-                self._add_roles(node)
-                node.expand()
+            if family.id not in expanded or not fills:
+                continue
+            if not self._sized and self.expanded_families:
+                # The whole catalogue at a glance: before its first size, the tree cannot tell
+                # whether every family asked for fits open, so it opens the first one only.
+                self._open_when_sized.append(node)
+                continue
+            self._add_roles(node)
+            node.expand()
 
     @staticmethod
     def _signature(
@@ -183,20 +191,20 @@ class RoleTree(Tree[TreeEntry]):
         self._add_roles(event.node)
 
     def on_resize(self, event: events.Resize) -> None:
-        # The whole catalogue at a glance: when the families, opened as asked, do not fit in
-        # the tree's first size, only the cursor's family stays open.
+        # At its first size, the tree opens the other families asked for if they all fit.
         if self._sized or not event.size.height:
             return
         self._sized = True
-        if self.last_line < event.size.height:
+        waiting, self._open_when_sized = self._open_when_sized, []
+        lines = self.last_line + 1
+        for node in waiting:
+            if isinstance(node.data, FamilyEntry):
+                lines += len(node.data.roles) + (node.data.hidden > 0)
+        if lines > event.size.height:
             return
-        cursor = self.cursor_node
-        keep = cursor.parent if cursor is not None and isinstance(cursor.data, RoleEntry) else None
-        for node in self.root.children:
-            if node is not keep and node is not cursor and node.is_expanded:
-                node.collapse()
-        if cursor is not None:
-            self.move_to(cursor)
+        for node in waiting:
+            self._add_roles(node)
+            node.expand()
 
     @property
     def expanded_families(self) -> list[str]:
