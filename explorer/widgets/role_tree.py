@@ -58,7 +58,9 @@ class RoleTree(Tree[TreeEntry]):
 
     Role lines start with their markers (favourite, marked for comparison), drawn at render
     time from `favourites` and `compare_mark` so a marker change never rebuilds the labels.
-    A line longer than the tree is cut with "…"; a family line keeps its count.
+    A line longer than the tree is cut with "…"; a family line keeps its count. At start-up
+    the whole catalogue shows at a glance: of the families asked open, the others than the
+    first open only if they all fit in the tree's first size.
     """
 
     BINDING_GROUP_TITLE = "Arbre des métiers"
