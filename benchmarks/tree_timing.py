@@ -59,6 +59,7 @@ def old_module(ref: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location("role_tree_baseline", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while being made
     spec.loader.exec_module(module)
     return module
 
