@@ -21,14 +21,14 @@ def root(content: ContentFactory) -> Path:
 def test_validate_ok(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "validate", str(root)) == (
         0,
-        "OK: 2 families, 3 roles, 6 skills, 3 terms\n",
+        "OK : 2 familles, 3 métiers, 6 compétences, 3 termes\n",
         "",
     )
 
 
 def test_validate_uses_content_option(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--content", str(root), "validate")
-    assert code == 0 and out.startswith("OK: 2 families")
+    assert code == 0 and out.startswith("OK : 2 familles")
 
 
 def test_validate_reports_every_problem(
@@ -48,7 +48,7 @@ def test_validate_reports_every_problem(
 
 def test_validate_bundled_content_without_argument(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "validate")
-    assert (code, out.split(":")[0]) == (0, "OK")
+    assert (code, out.split(" : ")[0]) == (0, "OK")
 
 
 def test_list_json(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -105,7 +105,7 @@ def test_search_json(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(out)
     assert code == 0
     assert data[0]["id"] == "referenceur-sea"
-    assert set(data[0]) == {"id", "title", "score", "matched"}
+    assert set(data[0]) == {"id", "title", "score", "matched", "reason"}
     assert [d["score"] for d in data] == sorted((d["score"] for d in data), reverse=True)
 
 
@@ -115,7 +115,7 @@ def test_piped_output_keeps_each_line_whole(capsys: pytest.CaptureFixture[str]) 
     code, out, _ = run(capsys, "search", "seo")  # the bundled catalogue
     lines = out.splitlines()
     assert code == 0 and len(lines) > 3
-    assert lines[0].startswith("referenceur-seo") and lines[0].endswith("(title, aliases, skills)")
+    assert lines[0].startswith("referenceur-seo") and lines[0].endswith("Référenceuse SEO")
     role_ids = {path.stem for path in (bundled_content() / "roles").glob("*.toml")}
     assert all(line.split()[0] in role_ids for line in lines)
     code, out, _ = run(capsys, "show", "referenceur-seo")
@@ -179,7 +179,8 @@ def test_bad_command_lines_exit_2(argv: list[str], capsys: pytest.CaptureFixture
     with pytest.raises(SystemExit) as stop:
         main(argv)
     assert stop.value.code == 2
-    assert "usage:" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("utilisation : explorer") and "erreur : " in err
 
 
 @pytest.mark.parametrize("target", ["missing", "file"])

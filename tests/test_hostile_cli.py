@@ -25,14 +25,15 @@ def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize(
     ("argv", "needle"),
     [
-        (["frobnicate"], "invalid choice"),
-        (["--frobnicate"], "unrecognized arguments"),
-        (["show"], "required"),
-        (["compare", "referenceur-seo"], "required"),
+        (["frobnicate"], "choix invalide : 'frobnicate' (choix possibles : 'validate'"),
+        (["--frobnicate"], "arguments non reconnus : --frobnicate"),
+        (["show"], "arguments obligatoires manquants : MÉTIER"),
+        (["compare", "referenceur-seo"], "arguments obligatoires manquants : B"),
         (["search", "x", "--limit", "-3"], "--limit"),
-        (["show", "rédacteur web"], "métier inconnu « rédacteur web »"),
+        (["show", "rédacteur mobile"], "métier inconnu « rédacteur mobile »"),
         (["show", "référenceur 🙂"], "métier inconnu"),
-        (["compare", "seo", "sea"], "métier inconnu « seo »"),
+        (["compare", "seo", "seo"], "lui-même"),
+        (["compare", "seo", "sem2"], "métier inconnu « sem2 »"),
         (["show", "[b]x[/b]"], "« [b]x[/b] »"),
     ],
 )

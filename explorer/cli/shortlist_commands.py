@@ -28,6 +28,7 @@ from explorer.model.export import (
     shortlist_markdown,
     write_export,
 )
+from explorer.model.names import find_roles
 from explorer.model.shortlist import ABSENT_ROLE, Shortlist
 from explorer.model.text import one_line
 
@@ -122,7 +123,9 @@ def run_remove(args: argparse.Namespace) -> int:
     catalog = load_content(args).catalog
     shortlist = _open_shortlist(changing=True)
     # A role kept in the file but gone from the catalogue can still be removed by its id.
-    role_id = args.role if args.role in shortlist else find_role(catalog, args.role).id
+    role_id = args.role
+    if role_id not in shortlist and find_roles(catalog, args.role):
+        role_id = find_role(catalog, args.role).id  # by title or alias; ambiguous: an error
     if role_id not in shortlist:
         in_list = [entry.role for entry in shortlist.entries]
         close = difflib.get_close_matches(args.role, in_list, n=3, cutoff=0.5)
