@@ -19,6 +19,10 @@ import re
 from explorer.model.catalog import Catalog, Role
 from explorer.model.text import fold
 
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_ACRONYM_DOTS = re.compile(r"(?<=\w)\.(?=\w)|(?<=\w)\.$|(?<=\w)\.(?=\s)")
+
 # A sigle as written in a title: two or more capitals or digits, starting with a capital.
 _SIGLE = re.compile(r"\b[A-Z][A-Z0-9]+\b")
 
@@ -29,6 +33,14 @@ def role_names(role: Role) -> tuple[str, ...]:
     return (*titles, *role.aliases)
 
 
+def _fold(text: str) -> str:
+    """`fold`, several times faster on plain ASCII (most ids, many titles): a catalogue of
+    10,000 roles has about 70,000 names to compare."""
+    if not text.isascii():
+        return fold(text)
+    return _NON_WORD.sub(" ", _ACRONYM_DOTS.sub("", text.lower())).strip()
+
+
 def find_roles(catalog: Catalog, name: str) -> list[Role]:
     """The roles `name` designates, in catalogue order; empty when none does."""
     role = catalog.roles.get(name)
@@ -37,15 +49,23 @@ def find_roles(catalog: Catalog, name: str) -> list[Role]:
     wanted = fold(name)
     if not wanted:
         return []
+    # Folding keeps every ASCII letter and digit of a name: a name holding one that `wanted`
+    # lacks cannot fold to it, and is passed over without folding (most names, at C speed).
+    absent = _ALNUM - set(wanted)
+
+    def same(text: str) -> bool:
+        return absent.isdisjoint(text.lower()) and _fold(text) == wanted
+
     named = [
         role
         for role in catalog.roles.values()
-        if fold(role.id) == wanted or any(fold(text) == wanted for text in role_names(role))
+        if same(role.id) or any(same(text) for text in role_names(role))
     ]
     if named or " " in wanted:
         return named
+    sigle = wanted.upper()  # written so in the name, or it is not the sigle asked for
     return [
         role
         for role in catalog.roles.values()
-        if any(fold(sigle) == wanted for text in role_names(role) for sigle in _SIGLE.findall(text))
+        if any(sigle in text and sigle in _SIGLE.findall(text) for text in role_names(role))
     ]
