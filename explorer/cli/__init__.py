@@ -17,6 +17,8 @@ __all__ = ["build_parser", "main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if sys.stdout is None:  # `explorer … >&-`: output goes nowhere rather than crash
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (for the life of the process)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.startup_json and not args.startup_time:
@@ -36,8 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             code = launch(args)
         else:
             code = args.handler(args)
-        if sys.stdout is not None:
-            sys.stdout.flush()  # here, so that a closed pipe is caught below, not at exit
+        sys.stdout.flush()  # here, so that a closed pipe is caught below, not at exit
         return code
     except CliError as error:
         print(f"explorer: {shown(str(error))}", file=sys.stderr)
