@@ -373,22 +373,22 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
     """What a terminal on stderr would receive; the bar shows from the first file."""
     from rich.console import Console
 
-    from explorer.cli import common
+    from explorer.cli import progress
 
     screen = io.StringIO()
-    monkeypatch.setattr(common, "SHOW_PROGRESS_AFTER", 0.0)
+    monkeypatch.setattr(progress, "SHOW_PROGRESS_AFTER", 0.0)
     monkeypatch.setattr(
-        common, "stderr_console", lambda: Console(file=screen, force_terminal=True, width=80)
+        progress, "stderr_console", lambda: Console(file=screen, force_terminal=True, width=80)
     )
     return screen
 
 
 def test_the_progress_bar_counts_files_in_french(terminal: io.StringIO) -> None:
-    from explorer.cli import common
+    from explorer.cli import progress
 
-    with common.load_progress() as progress:
-        assert progress is not None
-        progress(4200, 10000)
+    with progress.load_progress() as report:
+        assert report is not None
+        report(4200, 10000)
     assert "Lecture du catalogue… 4\u202f200 / 10\u202f000 fiches" in terminal.getvalue()
 
 
