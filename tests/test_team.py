@@ -12,6 +12,7 @@ from explorer.model.team import (
     TEAM_PRESETS,
     find_preset,
     generalist_coverage,
+    generalist_line,
     plan_team,
     preset_skills,
 )
@@ -172,3 +173,22 @@ def test_exact_answers_match_a_brute_force_search(seed: int) -> None:
     plan = plan_team(catalog, need, max_exact_roles=9)
     assert plan.optimal
     assert plan.roles == brute_force(catalog, need)
+
+
+def test_generalist_line_says_how_much_one_person_covers() -> None:
+    catalog = make_catalog(
+        {
+            "e-commercant": {"skills": ["n1", "n2", "x"]},
+            "charge-ecommerce": {"skills": ["n1"]},
+        }
+    )
+    assert generalist_line(catalog, ["n1", "n2", "n3", "n1"]) == (
+        "Une seule personne : E-commercant couvre 2 sur 3 compétences demandées (67 %), "
+        "Charge-ecommerce 1 sur 3 (33 %)."
+    )
+    assert generalist_line(catalog, ["n2"]).startswith(
+        "Une seule personne : E-commercant couvre 1 sur 1 compétence demandée (100 %)"
+    )
+    assert generalist_line(make_catalog({"a": {"skills": ["n1"]}}), ["n1"]).startswith(
+        "Aucun profil généraliste"
+    )

@@ -12,7 +12,13 @@ from rich.text import Text
 from explorer.cli.common import CliError, find_role, load_content, print_json, text_console, warn
 from explorer.model import Catalog, compare
 from explorer.model.matching import closest_skill_ids, find_skills
-from explorer.model.paths import PathStep, shortest_path, total_acquire
+from explorer.model.paths import (
+    PathStep,
+    acquire_phrase,
+    shortest_path,
+    step_title,
+    total_acquire,
+)
 from explorer.model.team import (
     TEAM_PRESETS,
     TeamPlan,
@@ -21,6 +27,7 @@ from explorer.model.team import (
     plan_team,
     preset_skills,
 )
+from explorer.model.text import fold
 
 COVERED_MARK = "●"
 
@@ -61,24 +68,17 @@ def run_path(args: argparse.Namespace) -> int:
     if not steps:
         console.print(Text(f"Aucun chemin de {a.title} à {b.title} par les métiers liés."))
         gap = compare(catalog, a, b).gap_a_to_b
-        line = Text(f"Écart direct : {_count(len(gap), 'compétence', 'compétences')} à acquérir")
-        line.append(f" : {_labels(catalog, gap)}" if gap else "")
-        console.print(line)
+        listed = f" : {_labels(catalog, gap)}" if gap else ""
+        console.print(Text(f"Écart direct : {acquire_phrase(len(gap))}{listed}"))
         return 0
-    total = total_acquire(steps)
-    console.print(
-        Text(
-            f"De {a.title} à {b.title} : {_count(len(steps), 'étape', 'étapes')}, "
-            f"{_count(total, 'compétence', 'compétences')} à acquérir",
-            style="bold",
-        )
-    )
+    head = f"De {a.title} à {b.title} : {_count(len(steps), 'étape', 'étapes')}, "
+    console.print(Text(head + acquire_phrase(total_acquire(steps)), style="bold"))
     for number, step in enumerate(steps, 1):
-        source, target = catalog.roles[step.from_role], catalog.roles[step.to_role]
-        kind = "évolution" if step.kind == "evolution" else "métier proche"
-        console.print(Text(f"{number}. {source.title} → {target.title} ({kind})"))
-        added = _labels(catalog, step.acquire) if step.acquire else "rien"
-        console.print(Text(f"   à acquérir ({len(step.acquire)}) : {added}", style="dim"))
+        console.print(
+            Text(f"{number}. {step_title(catalog, step.from_role, step.to_role, step.kind)}")
+        )
+        listed = f" : {_labels(catalog, step.acquire)}" if step.acquire else ""
+        console.print(Text(f"   {acquire_phrase(len(step.acquire))}{listed}", style="dim"))
     return 0
 
 
@@ -87,7 +87,9 @@ def run_path(args: argparse.Namespace) -> int:
 
 def split_skills(text: str) -> list[str]:
     """`a,b , Label (x, y)` -> ['a', 'b', 'Label (x, y)']: a comma inside brackets stays."""
-    names, depth, current = [], 0, []
+    names: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in text:
         if char == "," and depth == 0:
             names.append("".join(current))
@@ -114,16 +116,27 @@ def needed_skills(catalog: Catalog, args: argparse.Namespace) -> tuple[str, ...]
     names = [name for text in args.skills for name in split_skills(text)]
     found, unknown = find_skills(catalog, names)
     if unknown:
-        problems = []
-        for name in unknown:
-            close = closest_skill_ids(catalog, name)
-            hint = f" (vouliez-vous dire : {', '.join(close)} ?)" if close else ""
-            problems.append(f"« {name} »{hint}")
-        raise CliError(f"compétence inconnue : {' ; '.join(problems)}")
+        raise CliError(" ; ".join(_unknown_skill(catalog, name) for name in unknown))
     need.extend(found)
     if not need:
-        raise CliError("indiquez les compétences voulues (--skills) ou un point de départ (--preset)")
+        raise CliError(
+            "indiquez les compétences voulues (--skills) ou un point de départ (--preset)"
+        )
     return tuple(dict.fromkeys(need))
+
+
+def _unknown_skill(catalog: Catalog, name: str) -> str:
+    """`compétence inconnue « seo » (vouliez-vous dire : seo-technique, … ?)`"""
+    close = closest_skill_ids(catalog, name)
+    wanted = fold(name)
+    if wanted:  # a word of the ids or labels: "seo" is in "Référencement naturel (SEO)"
+        close += [
+            s.id
+            for s in catalog.skills.values()
+            if s.id not in close and (wanted in fold(s.id) or wanted in fold(s.label))
+        ]
+    hint = f" (vouliez-vous dire : {', '.join(close[:5])} ?)" if close else ""
+    return f"compétence inconnue « {name} »{hint}"
 
 
 def team_payload(plan: TeamPlan) -> dict[str, Any]:

@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     _catalog_commands(commands)
     _glossary_commands(commands)
     _shortlist_commands(commands)
+    _career_commands(commands)
     return parser
 
 
@@ -179,6 +180,33 @@ def _glossary_commands(commands: Any) -> None:
     define.add_argument("term", metavar="TERME", help="terme, sigle ou synonyme (SEO, S.E.A....)")
     _json_option(define)
     define.set_defaults(handler=_run("glossary_commands", "run_define"))
+
+
+def _career_commands(commands: Any) -> None:
+    path = _command(commands, "path", "le chemin d'un métier à un autre par les métiers liés")
+    path.add_argument("a", metavar="A", help=f"métier de départ : {ROLE_NAME}")
+    path.add_argument("b", metavar="B", help="métier visé, nommé de la même façon")
+    _json_option(path)
+    path.set_defaults(handler=_run("career_commands", "run_path"))
+
+    team = _command(commands, "team", "les moins de métiers possible couvrant des compétences")
+    team.add_argument(
+        "--skills",
+        metavar="ID,ID,…",
+        action="append",
+        default=[],
+        help="compétences voulues, séparées par des virgules (identifiant ou libellé) ; répétable",
+    )
+    team.add_argument(
+        "--preset",
+        metavar="NOM",
+        default=None,
+        # The names of explorer.model.team.TEAM_PRESETS (a test checks they are all here).
+        help="partir d'un besoin type : « boutique qui démarre », « PME » ou "
+        "« grand site marchand » (s'ajoute à --skills)",
+    )
+    _json_option(team)
+    team.set_defaults(handler=_run("career_commands", "run_team"))
 
 
 def _shortlist_commands(commands: Any) -> None:

@@ -166,3 +166,20 @@ def shortest_path(catalog: Catalog, a: str, b: str) -> list[PathStep]:
 def total_acquire(steps: Sequence[PathStep]) -> int:
     """How many skills a path asks to acquire, step by step added up."""
     return sum(len(step.acquire) for step in steps)
+
+
+# How the command line and the screens name a link and a step, in French.
+KIND_NAMES = {EVOLUTION: "évolution", PROCHE: "métier proche"}
+
+
+def step_title(catalog: Catalog, from_role: str, to_role: str, kind: str) -> str:
+    """`Webmarketeur → Responsable e-commerce (évolution)`."""
+    source, target = catalog.roles[from_role].title, catalog.roles[to_role].title
+    return f"{source} → {target} ({KIND_NAMES.get(kind, kind)})"
+
+
+def acquire_phrase(count: int) -> str:
+    """`rien à acquérir`, `1 compétence à acquérir`, `15 compétences à acquérir`."""
+    if count == 0:
+        return "rien à acquérir"
+    return f"{count} compétence{'s' if count > 1 else ''} à acquérir"
