@@ -154,32 +154,24 @@ def flip(path: Path, offset: int) -> None:
     path.write_bytes(bytes(data))
 
 
-@pytest.mark.parametrize("part", ["first chunk", "second chunk", "index"])
+@pytest.mark.parametrize("part", ["first chunk", "second chunk"])
 def test_a_part_damaged_after_the_start_is_read_from_toml_and_the_file_dropped(
     root: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch, part: str
 ) -> None:
-    # A start reads the head; a chunk of roles is read when one of its roles is first shown,
-    # the index on the first search. Found damaged then, they are not used: the roles come
-    # from the TOML files, the index is built, and the next start rebuilds the cache.
+    # A start reads the head; a chunk of roles is read when one of its roles is first shown.
+    # Found damaged then, it is not used: the roles come from the TOML files, and the next
+    # start rebuilds the cache.
     monkeypatch.setattr(cache_codec, "FIRST_CHUNK", 1)  # 3 roles: two chunks
     cache.load(root, cache_dir)
     path = the_file(cache_dir)
     parts = parts_of(root, path)
     chunks_at, chunks_size = parts["chunks"]
-    index_at, index_size = parts["index"]
-    offset = {
-        "first chunk": chunks_at + 3,
-        "second chunk": chunks_at + chunks_size - 3,
-        "index": index_at + index_size // 2,
-    }[part]
+    offset = {"first chunk": chunks_at + 3, "second chunk": chunks_at + chunks_size - 3}[part]
     flip(path, offset)
     loaded = cache.load(root, cache_dir)
     assert loaded.from_cache  # the head is sound
     assert path.exists()
     expected = load_catalog(root)
-    if part == "index":
-        hits = [hit.role.id for hit in search(loaded.result.catalog, "web")]
-        assert hits == [hit.role.id for hit in search(expected.catalog, "web")]
     assert same(loaded.result, expected)
     assert not path.exists()
     assert not cache.load(root, cache_dir).from_cache  # rebuilt, and written again
@@ -354,8 +346,6 @@ def test_an_index_read_from_the_cache_can_be_prepared_from_two_threads(
 ) -> None:
     cache.load(root, cache_dir)
     catalog = cache.load(root, cache_dir).result.catalog
-    index = catalog.search_index
-    assert not index.ready
     found: list[list[str]] = []
 
     def look() -> None:

@@ -1,7 +1,7 @@
 """The parsed catalogue kept on disk, so that a start-up with unchanged content skips TOML.
 
 One file per content folder in the user cache directory. It holds the loaded catalogue,
-its content problems (so that a lenient load still warns) and the search index, as plain
+its content problems (so that a lenient load still warns), as plain
 values written with `marshal` (fast, and it never builds arbitrary objects).
 
 The file is only used when everything matches: its magic bytes and format, a key made of
@@ -12,9 +12,10 @@ loaded from the TOML files again, and the cache rewritten. A cache that cannot b
 skipped without a word.
 
 A start reads only the head of the file (model/cache_codec.py): the roles' other fields
-and the search index are read when first needed, and checked then. A part found damaged at
-that point is not used either (the roles come from the TOML files, the index is built) and
-the file is dropped, to be rebuilt at the next start.
+are read when first needed, and checked then. A part found damaged at that point is not
+used either (the roles come from the TOML files) and the file is dropped, to be rebuilt at
+the next start. The file's index part stays empty: the search index is built from the
+catalogue (`Catalog.search_index`).
 """
 
 from __future__ import annotations
@@ -34,10 +35,8 @@ from typing import BinaryIO
 import explorer
 from explorer.model import cache_codec
 from explorer.model.cache_codec import collector_paused
-from explorer.model.catalog import Catalog
 from explorer.model.loader import LoadResult, load_catalog
 from explorer.model.record import field, record
-from explorer.model.search import SearchIndex
 
 try:  # hashlib's own BLAKE2, without the import of OpenSSL's bindings (≈ 5 M instructions)
     from _blake2 import blake2b
@@ -126,7 +125,7 @@ def load(root: Path, directory: Path | None = None, *, defer_save: bool = False)
         if key is not None:
             parts = _read(path, key)
             if parts is not None:
-                head, roles_at, index_at, index_size, index_checksum = parts
+                head, roles_at, _index_at, _index_size, _index_checksum = parts
                 read = _part_reader(path)
                 source = cache_codec.Source(root, read, lambda: _forget(path))
                 try:
@@ -134,9 +133,6 @@ def load(root: Path, directory: Path | None = None, *, defer_save: bool = False)
                 except Exception:  # anything unexpected in the file: rebuild, never trust it
                     pass
                 else:
-                    # Unpacked on the first search (or `prepare()`), read from the file then.
-                    packed = lambda: read(index_at, index_size, index_checksum)  # noqa: E731
-                    attach_index(result.catalog, SearchIndex(result.catalog, packed))
                     return CachedLoad(result, True, time.perf_counter() - started, 0.0)
         result = load_catalog(root)
         loaded = time.perf_counter() - started
@@ -149,11 +145,6 @@ def load(root: Path, directory: Path | None = None, *, defer_save: bool = False)
     return CachedLoad(
         result, False, loaded, pending.index_seconds, pending.save_seconds, pending.saved
     )
-
-
-def attach_index(catalog: Catalog, index: SearchIndex) -> None:
-    """Give the catalogue its index (`Catalog.search_index` is a cached property)."""
-    catalog.__dict__["search_index"] = index
 
 
 # --- the key --------------------------------------------------------------------------------
@@ -319,7 +310,7 @@ def _forget(path: Path) -> None:
 
 
 def _write(
-    path: Path, key: bytes, result: LoadResult, index: Callable[[], SearchIndex]
+    path: Path, key: bytes, result: LoadResult, index: Callable[[], object]
 ) -> tuple[bool, float]:
     """Write atomically (temporary file, then rename); whether written, and the index's time.
 
@@ -344,9 +335,9 @@ def _write(
             head_size, head_sum = len(head), zlib.crc32(head)
             del head
             started = time.perf_counter()
-            built = index()
+            index()
             index_seconds = time.perf_counter() - started
-            packed = built.pack()
+            packed = b""  # the search index is built from the catalogue, not cached
             out.write(packed)
             roles_size = sum(size for size, _ in chunks)
             parts = (roles_size, head_size, head_sum, len(packed), zlib.crc32(packed))
