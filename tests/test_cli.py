@@ -115,7 +115,9 @@ def test_piped_output_keeps_each_line_whole(capsys: pytest.CaptureFixture[str]) 
     code, out, _ = run(capsys, "search", "seo")  # the bundled catalogue
     lines = out.splitlines()
     assert code == 0 and len(lines) > 3
-    assert lines[0].startswith("referenceur-seo") and lines[0].endswith("(title, aliases, skills)")
+    assert lines[0].startswith("referenceur-seo") and lines[0].endswith(
+        "(title, aliases, skills, terms)"
+    )
     role_ids = {path.stem for path in (bundled_content() / "roles").glob("*.toml")}
     assert all(line.split()[0] in role_ids for line in lines)
     code, out, _ = run(capsys, "show", "referenceur-seo")

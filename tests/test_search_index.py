@@ -85,7 +85,7 @@ def reference_search(
     hits = []
     for role in catalog.roles.values():
         total = 0
-        matched = []
+        matched = set()
         why = None
         for word in words:
             how = mode(word)
@@ -95,7 +95,7 @@ def reference_search(
             if field is None:
                 break
             total += _SCORES[field][how == "inside"]
-            matched.append(field)
+            matched |= {f for f in _SCORES if any(fits(t, word, how) for t in texts[role.id][f])}
             if why is None and field != "title":
                 text = next(t for t in texts[role.id][field] if fits(t, word, how))
                 why = reason(field, text)
@@ -106,7 +106,7 @@ def reference_search(
                 total += _EXACT_NAME
             elif any(name.startswith(whole) for name in names):
                 total += _NAME_PREFIX
-            hits.append((role.id, total, tuple(matched), why))
+            hits.append((role.id, total, tuple(f for f in _SCORES if f in matched), why))
     hits.sort(key=lambda hit: -hit[1])
     return hits
 

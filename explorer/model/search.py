@@ -58,7 +58,7 @@ _AFTER_LETTERS = "{"  # sorts after every letter and digit of a folded token
 class SearchHit(NamedTuple):
     role: Role
     score: int
-    matched: tuple[str, ...]  # the role-file fields that gave each query word its score
+    matched: tuple[str, ...]  # the role-file fields where a query word matched, FIELDS order
     reason: str | None = None  # why, when not by its title: "alias « Traffic manager »"
 
 
@@ -207,7 +207,11 @@ class SearchIndex:
         why = next(
             (self._reason(number, f, w) for f, w in zip(fields, words, strict=True) if f), None
         )
-        matched = tuple(map(FIELDS.__getitem__, fields))
+        matched = tuple(
+            field
+            for k, field in enumerate(FIELDS)
+            if any(number in word.found[k] for word in words)
+        )
         return SearchHit(self._roles[number], score, matched, why)
 
     def _reason(self, number: int, field: int, word: _Word) -> str | None:
