@@ -3,16 +3,20 @@
 What matches, for each word of the folded query (`text.fold`: "S.E.A." and "sea" alike):
 - the word matches a role when it starts a *token* of one of the role's texts: a word of the
   folded text, or a written word glued back together ("e-commerce" -> "ecommerce");
+- a word the content writes in capitals somewhere (an acronym: SEA, CM) matches that whole
+  token only: "sea" is not the start of "search", nor "cm" of "CMS";
 - only when no token of any role starts with the word does it match inside tokens
   ("dacteur" finds "rédacteur"), and then at lower scores;
 - a role's score for the word is that of its best field: names (title, aliases), then
   skills, tools and linked glossary terms, then missions. Every word must match; the
   words' scores add up. The whole query equal to one of the role's names adds _EXACT_NAME,
   starting one adds _NAME_PREFIX. Ties keep catalogue order.
+- a hit's reason quotes the first text of the best field that matched its first word found
+  by something else than the title.
 
-The index: per field, the sorted vocabulary of its tokens, each with the roles using it (and,
-for each role, the phrase saying why it matched). The tokens starting with a word are a
-range of the vocabulary, found by bisection.
+The index, built once: per field, the sorted vocabulary of its tokens, each with the numbers
+of the roles using it. The tokens starting with a word are a range of the vocabulary, found
+by bisection; sets of role numbers do the rest.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from explorer.model.text import fold, tokens
@@ -38,6 +43,7 @@ _SCORES = {
     "missions": (15, 8),
 }
 FIELDS = tuple(_SCORES)
+_MISSIONS = FIELDS.index("missions")
 _POINTS = tuple([scores[inside] for scores in _SCORES.values()] for inside in (0, 1))
 _EXACT_NAME = 300  # the whole query is one of the role's names
 _NAME_PREFIX = 120  # the whole query starts one of the role's names
@@ -114,7 +120,7 @@ class _Word(NamedTuple):
     text: str
     found: list[set[int]]  # the roles matching in each field (FIELDS order)
     inside: bool  # nothing starts with the word: these roles have it inside a token
-    wanted: str  # what a text's line (see SearchIndex._lines) holds when the text matched
+    wanted: str  # what the `_line` of a text holds when the word matched the text
 
 
 class SearchIndex:
@@ -125,25 +131,30 @@ class SearchIndex:
         self._families = [role.family for role in self._roles]
         fields: list[defaultdict[str, list[int]]] = [defaultdict(list) for _ in FIELDS]
         names: defaultdict[str, list[int]] = defaultdict(list)
-        tokens_of: dict[str, set[str]] = {}  # skills, tools and terms repeat a lot
+        # Skills, tools and terms repeat a lot: their tokens are worked out once. Missions
+        # hardly ever repeat: keeping theirs would only raise the peak memory.
+        tokens_of: dict[str, tuple[str, ...]] = {}
         self._acronyms: set[str] = set()  # folded words written in capitals: "SEA", "CM"
         self._texts = [_texts(catalog, role) for role in self._roles]
-        for number, role in enumerate(self._roles):
-            for texts, vocabulary in zip(self._texts[number], fields, strict=True):
+        for number, texts_of_role in enumerate(self._texts):
+            for field, texts in enumerate(texts_of_role):
                 found: set[str] = set()
                 for text in texts:
                     words = tokens_of.get(text)
                     if words is None:
-                        words = tokens_of[text] = tokens(text)
+                        words = tuple(tokens(text))
                         self._acronyms.update(map(fold, _ACRONYM.findall(text)))
-                    found |= words
+                        if field != _MISSIONS:
+                            tokens_of[text] = words
+                    found.update(words)
+                vocabulary = fields[field]
                 for token in found:
                     vocabulary[token].append(number)
-            for name in {fold(name) for name in role.titles}:
+            for name in {fold(name) for name in self._roles[number].titles}:
                 names[name].append(number)
         self._fields = [_Vocabulary(vocabulary) for vocabulary in fields]
         self._names = _Vocabulary(names)  # whole folded names, for the exact and prefix bonus
-        # Each text's tokens as " token token …": which text a role matched by, for its reason.
+        # Which text of a role matched a word, for its reason: its tokens as " token token ".
         self._lines = {text: f" {' '.join(words)} " for text, words in tokens_of.items()}
 
     def search(self, query: str, limit: int | None = None) -> list[SearchHit]:
@@ -216,9 +227,17 @@ class SearchIndex:
 
     def _reason(self, number: int, field: int, word: _Word) -> str | None:
         """The first text of the role's field holding the word, as a reason."""
-        lines, wanted = self._lines, word.wanted
-        texts = self._texts[number][field]
-        return next((reason(FIELDS[field], t) for t in texts if wanted in lines[t]), None)
+        lines = self._lines
+        for text in self._texts[number][field]:
+            if word.wanted in (lines.get(text) or _line(text)):
+                return reason(FIELDS[field], text)
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _line(text: str) -> str:
+    """A mission's tokens as " token token … " (the index keeps those of the other texts)."""
+    return f" {' '.join(tokens(text))} "
 
 
 def _best_field(word: _Word, number: int) -> int:
