@@ -122,7 +122,7 @@ def test_piped_output_keeps_each_line_whole(capsys: pytest.CaptureFixture[str]) 
     assert all(line.split()[0] in role_ids for line in lines)
     code, out, _ = run(capsys, "show", "referenceur-seo")
     aliases = next(line for line in out.splitlines() if line.startswith("Aussi appelé"))
-    assert aliases.endswith("Référenceuse naturelle") and len(aliases) > 80
+    assert aliases.endswith("SEO manager") and len(aliases) > 80
 
 
 def test_search_limit(root: Path, capsys: pytest.CaptureFixture[str]) -> None:

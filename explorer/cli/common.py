@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from explorer.locations import bundled_content
-from explorer.model import Catalog, LoadResult, Role, cache, cache_codec, search
+from explorer.model import Catalog, LoadResult, Role, cache, search
 
 if TYPE_CHECKING:
     from rich.console import Console
