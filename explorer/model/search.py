@@ -26,6 +26,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from itertools import compress
 from typing import TYPE_CHECKING, NamedTuple
 
 from explorer.model.text import fold, tokens
@@ -210,19 +211,21 @@ class SearchIndex:
     ) -> list[SearchHit]:
         # Catalogue order, then by score: sorting is stable, so ties keep catalogue order.
         ranked = sorted(sorted(total), key=total.__getitem__, reverse=True)[:limit]
-        return [self._hit(number, total[number], words) for number in ranked]
+        # The roles where any word matched, per field: `matched` is a membership test each.
+        found = (
+            words[0].found
+            if len(words) == 1
+            else [set().union(*f) for f in zip(*(w.found for w in words), strict=True)]
+        )
+        return [self._hit(number, total[number], words, found) for number in ranked]
 
-    def _hit(self, number: int, score: int, words: list[_Word]) -> SearchHit:
+    def _hit(self, number: int, score: int, words: list[_Word], found: list[set[int]]) -> SearchHit:
         fields = [_best_field(word, number) for word in words]
         # The reason: the first word found by something else than the title.
         why = next(
             (self._reason(number, f, w) for f, w in zip(fields, words, strict=True) if f), None
         )
-        matched = tuple(
-            field
-            for k, field in enumerate(FIELDS)
-            if any(number in word.found[k] for word in words)
-        )
+        matched = tuple(compress(FIELDS, [number in roles for roles in found]))
         return SearchHit(self._roles[number], score, matched, why)
 
     def _reason(self, number: int, field: int, word: _Word) -> str | None:
