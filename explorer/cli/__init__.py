@@ -12,7 +12,7 @@ import sys  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
 from typing import NoReturn  # noqa: E402
 
-from explorer import __version__, collector  # noqa: E402
+from explorer import __version__  # noqa: E402
 from explorer.cli.commands import global_options, register  # noqa: E402
 
 
@@ -78,11 +78,7 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    collector.pause()  # until the app's first frame, or the end of the command
-    try:
-        return _run(argv)
-    finally:
-        collector.resume()
+    return _run(argv)
 
 
 def _run(argv: Sequence[str] | None) -> int:

@@ -25,7 +25,6 @@ def launch(args: argparse.Namespace) -> int:
         result.catalog,
         issues=result.issues,
         start_compare=start_compare,
-        after_first_frame=pending.run if pending else None,
     )
     app.run()
     if pending is not None:

@@ -133,3 +133,13 @@ def _skill_users(
         found = catalog.__dict__[_USERS] = (roles, sizes, users)
     result: tuple[tuple[Role, ...], list[int], dict[str, list[int]]] = found
     return result
+
+
+# TEMPORARY STUB (ui branch): the model helper's branch brings the real French headline;
+# the lead keeps theirs on merge.
+def comparison_headline(catalog: Catalog, comparison: Comparison) -> str:
+    """`Compétences communes : 7 sur 18 (39 %)`."""
+    return (
+        f"Compétences communes : {len(comparison.shared)} sur {comparison.union_size} "
+        f"({comparison.overlap_percent} %)"
+    )
