@@ -484,8 +484,8 @@ async def test_palette_shows_hostile_titles_literally(content: ContentFactory) -
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert main_role(app) != REDAC
-        await pilot.press("ctrl+p", *"comparer dev")
         named = catalog.roles[main_role(app)].display_title
+        await pilot.press("ctrl+p", *"comparer dev")
         texts = await palette_texts(app, pilot, f"Comparer {named} avec [@click")
         assert f"Comparer {named} avec [@click=app.quit]Dev[/] / Dev[Ops]" in texts
         await pilot.press("enter")

@@ -62,11 +62,14 @@ class HelpGroup:
 
 def node_bindings(node: DOMNode) -> list[Binding]:
     """The bindings a node's classes declare, base classes first (as Textual merges them)."""
-    by_key: dict[str, Binding] = {}  # a subclass's binding replaces its base's for that key
+    # As Textual merges them: a subclass's bindings for a key replace its base's, in place.
+    by_key: dict[str, list[Binding]] = {}
     for cls in reversed(type(node).__mro__):
+        own: dict[str, list[Binding]] = {}
         for binding in Binding.make_bindings(vars(cls).get("BINDINGS", [])):
-            by_key[binding.key] = binding
-    return list(by_key.values())
+            own.setdefault(binding.key, []).append(binding)
+        by_key.update(own)
+    return [binding for bindings in by_key.values() for binding in bindings]
 
 
 def _node_lines(node: DOMNode, screen: Screen[object]) -> list[HelpLine]:

@@ -105,6 +105,9 @@ class MainScreen(Screen[None]):
             id="main.clear-filters",
             tooltip="Effacer tous les filtres",
         ),
+        # The same key where the footer is compact: not shown there (the chips say "x : tout
+        # effacer"), so that every other key fits in 80 columns.
+        Binding("x", "clear_filters_unlisted", "Sans filtre", show=False),
         Binding(
             "escape",
             "clear_search",
@@ -130,6 +133,7 @@ class MainScreen(Screen[None]):
         # The app's state, as last announced (see `on_mount`).
         self._favourites: frozenset[str] = frozenset()
         self._compare_mark: str | None = None
+        self._compact_footer = False
         self.first_frame_done = False
         self._query = ""  # the search being shown; "" when browsing the whole catalogue
         # Browsing state saved when a search starts, restored when it is cleared.
@@ -193,6 +197,7 @@ class MainScreen(Screen[None]):
         # App-wide state: the shortlist's roles and the role marked for comparison.
         self.watch(self.app, "favourites", self._favourites_changed)
         self.watch(self.app, "compare_mark", self._compare_mark_changed)
+        self.watch(self.app, "compact_footer", self._compact_footer_changed)
         tree.move_to_first_role()
         self._show_entry(tree.highlighted)
         tree.focus()
@@ -241,6 +246,10 @@ class MainScreen(Screen[None]):
     def _favourites_changed(self, favourites: frozenset[str]) -> None:
         self._favourites = favourites
         self._show_markers()
+
+    def _compact_footer_changed(self, compact: bool) -> None:
+        self._compact_footer = compact
+        self.refresh_bindings()
 
     def _compare_mark_changed(self, compare_mark: str | None) -> None:
         self._compare_mark = compare_mark
@@ -442,6 +451,8 @@ class MainScreen(Screen[None]):
         if action == "clear_search":
             return bool(self._query)
         if action == "clear_filters":
+            return self._filter.active and not self._compact_footer
+        if action == "clear_filters_unlisted":
             return self._filter.active
         return True
 
@@ -528,6 +539,9 @@ class MainScreen(Screen[None]):
         self.set_filter(event.role_filter, from_panel=True)
 
     def action_clear_filters(self) -> None:
+        self.set_filter(RoleFilter())
+
+    def action_clear_filters_unlisted(self) -> None:
         self.set_filter(RoleFilter())
 
     def set_filter(self, role_filter: RoleFilter, *, from_panel: bool = False) -> None:
