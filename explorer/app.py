@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.worker import Worker, WorkerState
 
 from explorer import messages
 from explorer.locations import bundled_content, shortlist_path
@@ -115,6 +116,13 @@ class ExplorerApp(App[None]):
         # (returning LoadResult) is merged.
         result = cache.load(root, progress=progress)  # type: ignore[call-arg]
         self.post_message(CatalogLoaded(result.catalog, tuple(result.issues)))  # type: ignore[attr-defined]
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name == "load_catalog" and event.state == WorkerState.ERROR:
+            # A bug, not bad content (the loader reports that as issues): say so, never hang.
+            error = event.worker.error
+            if isinstance(self.screen, LoadingScreen):
+                self.screen.show_failure(f"Lecture du catalogue impossible : {error}")
 
     def on_loading_progress(self, message: LoadingProgress) -> None:
         if isinstance(self.screen, LoadingScreen):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Label, ProgressBar
@@ -50,3 +51,7 @@ class LoadingScreen(Screen[None]):
     def show_progress(self, done: int, total: int) -> None:
         self.query_one("#loading-label", Label).update(progress_label(done, total))
         self.query_one("#loading-bar", ProgressBar).update(total=total, progress=done)
+
+    def show_failure(self, message: str) -> None:
+        self.query_one("#loading-label", Label).update(Content(message))
+        self.query_one("#loading-bar", ProgressBar).display = False
