@@ -813,7 +813,7 @@ async def test_a_click_on_a_footer_key_presses_it_and_a_hover_tells_what_it_does
 ) -> None:
     app = ExplorerApp(catalog)
     async with app.run_test(size=SIZE) as pilot:
-        await start(app, pilot)
+        await first_frame(app, pilot)  # the footer's keys are there
         glossary = footer_key(app, "Glossaire")
         assert glossary.tooltip == "Ouvrir le glossaire"
         await pilot.click(glossary)
