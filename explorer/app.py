@@ -227,6 +227,27 @@ class ExplorerApp(App[None]):
     def on_mark_for_compare(self, message: messages.MarkForCompare) -> None:
         self.mark_for_compare(message.role_id)
 
+    # Career paths and team planning (issue 22): each request pushes its screen.
+
+    def on_open_evolutions(self, message: messages.OpenEvolutions) -> None:
+        from explorer.screens.evolutions import EvolutionsScreen
+
+        if self.catalog is not None and message.role_id in self.catalog.roles:
+            self.push_screen(EvolutionsScreen(self.catalog, message.role_id))
+
+    def on_open_path(self, message: messages.OpenPath) -> None:
+        from explorer.screens.career_path import PathScreen
+
+        roles = self.catalog.roles if self.catalog is not None else {}
+        if self.catalog is not None and message.a in roles and message.b in roles:
+            self.push_screen(PathScreen(self.catalog, message.a, message.b))
+
+    def on_open_team(self, message: messages.OpenTeam) -> None:
+        from explorer.screens.team import TeamScreen
+
+        if self.catalog is not None and not isinstance(self.screen, TeamScreen):
+            self.push_screen(TeamScreen(self.catalog))
+
     # --- navigation between screens: every request ends here ----------------------------------
 
     def open_role(self, role_id: str) -> None:

@@ -61,3 +61,24 @@ class MarkForCompare(Message):
 
 class ShortlistChanged(Message):
     """A screen changed the shortlist itself (removed, restored, reloaded entries)."""
+
+
+class OpenEvolutions(Message):
+    """Open "Évolutions": where this role leads through the roles' links."""
+
+    def __init__(self, role_id: str) -> None:
+        super().__init__()
+        self.role_id = role_id
+
+
+class OpenPath(Message):
+    """Open "De A à B": the path from role `a` to role `b` through the roles' links."""
+
+    def __init__(self, a: str, b: str) -> None:
+        super().__init__()
+        self.a = a
+        self.b = b
+
+
+class OpenTeam(Message):
+    """Open "Composer une équipe"."""

@@ -44,12 +44,19 @@ def _glossary_commands() -> type[Provider]:
     return GlossaryCommands
 
 
+def _career_commands() -> type[Provider]:
+    from explorer.palette.careers import CareerCommands
+
+    return CareerCommands
+
+
 # For `App.COMMANDS`: callables giving the provider classes, called when the palette opens.
 COMMANDS: set[Callable[[], type[Provider]]] = {
     _role_commands,
     _theme_commands,
     _compare_commands,
     _glossary_commands,
+    _career_commands,
 }
 
 

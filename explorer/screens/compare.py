@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
 from explorer.french_spacing import glued_content, unglued_content
-from explorer.messages import ToggleFavourite
+from explorer.messages import OpenPath, ToggleFavourite
 from explorer.model import EMPLOYER_TYPES, Catalog, Comparison, Role, compare
 from explorer.model.compare import comparison_headline
 from explorer.screens.role_picker import RolePicker
@@ -287,6 +287,13 @@ class CompareScreen(Screen[None]):
             tooltip="Ajouter à la sélection (ou en retirer) le métier de la colonne active",
         ),
         Binding(
+            "P",
+            "path",
+            "Chemin",
+            id="compare.path",
+            tooltip="De A à B : les étapes par les métiers liés et ce que chacune ajoute",
+        ),
+        Binding(
             "tab",
             "other_side",
             "Autre colonne",
@@ -433,6 +440,9 @@ class CompareScreen(Screen[None]):
             refuse=refuse,
         )
         self.app.push_screen(picker, replace)
+
+    def action_path(self) -> None:
+        self.post_message(OpenPath(self.role_a.id, self.role_b.id))
 
     def action_favourite(self) -> None:
         self.post_message(ToggleFavourite(self.role_on(self.focused_side).id))

@@ -17,7 +17,14 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Static, Tree
 
-from explorer.messages import MarkForCompare, OpenGlossary, OpenShortlist, ToggleFavourite
+from explorer.messages import (
+    MarkForCompare,
+    OpenEvolutions,
+    OpenGlossary,
+    OpenShortlist,
+    OpenTeam,
+    ToggleFavourite,
+)
 from explorer.model import Catalog, Family, Role, search
 from explorer.model.filters import RoleFilter, describe_empty
 from explorer.model.search import SearchHit
@@ -108,6 +115,20 @@ class MainScreen(Screen[None]):
         # The same key where the footer is compact: not shown there (the chips say "x : tout
         # effacer"), so that every other key fits in 80 columns.
         Binding("x", "clear_filters_unlisted", "Sans filtre", show=False),
+        Binding(
+            "P",
+            "evolutions",
+            "Évolutions",
+            id="main.evolutions",
+            tooltip="Où ce métier mène : évolutions et métiers proches, jusqu’à trois étapes",
+        ),
+        Binding(
+            "T",
+            "team",
+            "Équipe",
+            id="main.team",
+            tooltip="Composer une équipe : les métiers qui couvrent les activités d’une boutique",
+        ),
         Binding(
             "escape",
             "clear_search",
@@ -485,6 +506,14 @@ class MainScreen(Screen[None]):
 
     def action_glossary(self) -> None:
         self.post_message(OpenGlossary())
+
+    def action_evolutions(self) -> None:
+        role = self._role_or_hint()
+        if role is not None:
+            self.post_message(OpenEvolutions(role.id))
+
+    def action_team(self) -> None:
+        self.post_message(OpenTeam())
 
     # --- filters (F) ----------------------------------------------------------------------
 
