@@ -80,7 +80,12 @@ class TeamScreen(Screen[None]):
         # Off the UI thread: the first plan builds the catalogue's skill index, and a large
         # need among thousands of roles takes tens of milliseconds.
         self.run_worker(
-            partial(plan_for, self.catalog, self.need), name="team", thread=True, exclusive=True
+            partial(plan_for, self.catalog, self.need),
+            name="team",
+            # Not repr(work): it would print the whole catalogue (≈ 1.5 s at 10,000 roles).
+            description="Composer une équipe",
+            thread=True,
+            exclusive=True,
         )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

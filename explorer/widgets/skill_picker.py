@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -11,8 +11,10 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from explorer.model import SKILL_CATEGORIES, Catalog
+from explorer.model import SKILL_CATEGORIES, Catalog, Skill
 
+# Up to this many skills, every category starts open.
+EXPAND_ALL_UP_TO = 300
 TICKED = "[x] "
 UNTICKED = "[ ] "
 
@@ -45,51 +47,57 @@ class SkillPicker(Tree[str | None]):
         self.ticked: set[str] = set()
         self.skill_nodes: dict[str, TreeNode[str | None]] = {}
         self.category_nodes: dict[str, TreeNode[str | None]] = {}
+        self.category_skills: dict[str, Sequence[Skill]] = {}
 
     def on_mount(self) -> None:
-        for category, skills in self.catalog.skills_by_category(tuple(self.catalog.skills)):
-            node = self.root.add("", data=None, expand=True)
+        self.category_skills = dict(self.catalog.skills_by_category(tuple(self.catalog.skills)))
+        # A large vocabulary starts folded: each tick redraws the lines of the open categories.
+        expand = len(self.catalog.skills) <= EXPAND_ALL_UP_TO
+        for category, skills in self.category_skills.items():
+            node = self.root.add(self.category_label(category, skills), expand=expand)
             self.category_nodes[category] = node
             for skill in skills:
-                self.skill_nodes[skill.id] = node.add_leaf("", data=skill.id)
-            self.label_category(category)
-        for skill_id in self.skill_nodes:
-            self.label_skill(skill_id)
-        if self.skill_nodes:  # on the first skill, once the tree has laid out its lines
-            first = next(iter(self.skill_nodes.values()))
+                self.skill_nodes[skill.id] = node.add_leaf(self.skill_label(skill.id), skill.id)
+        if self.skill_nodes:  # on the first line, once the tree has laid out its lines
+            first = next(iter(self.skill_nodes.values())) if expand else self.root.children[0]
             self.call_after_refresh(self.move_cursor, first)
 
     @property
     def ticked_in_order(self) -> tuple[str, ...]:
         return tuple(s for s in self.skill_nodes if s in self.ticked)
 
-    def label_skill(self, skill_id: str) -> None:
+    def skill_label(self, skill_id: str) -> Text:
         box = TICKED if skill_id in self.ticked else UNTICKED
-        self.skill_nodes[skill_id].set_label(Text(box + self.catalog.skills[skill_id].label))
+        return Text(box + self.catalog.skills[skill_id].label)
 
-    def label_category(self, category: str) -> None:
-        node = self.category_nodes[category]
-        ids = [child.data for child in node.children]
-        count = sum(1 for skill_id in ids if skill_id in self.ticked)
+    def category_label(self, category: str, skills: Sequence[Skill]) -> Text:
+        count = sum(1 for skill in skills if skill.id in self.ticked)
         label = Text(SKILL_CATEGORIES.get(category, category), style="bold")
-        label.append(f"  {count}/{len(ids)}", style="dim")
-        node.set_label(label)
+        label.append(f"  {count}/{len(skills)}", style="dim")
+        return label
+
+    def show_ticks(self, changed: Iterable[str]) -> None:
+        """Redraw the boxes of the skills whose tick changed, and their categories' counts."""
+        categories = set()
+        for skill_id in changed:
+            self.skill_nodes[skill_id].set_label(self.skill_label(skill_id))
+            categories.add(self.catalog.skills[skill_id].category)
+        for category in categories:
+            skills = self.category_skills[category]
+            self.category_nodes[category].set_label(self.category_label(category, skills))
+        self.post_message(self.Changed(self.ticked_in_order))
 
     def set_ticked(self, skill_ids: Iterable[str]) -> None:
         """Tick exactly these skills (those the vocabulary knows)."""
-        self.ticked = {s for s in skill_ids if s in self.skill_nodes}
-        for skill_id in self.skill_nodes:
-            self.label_skill(skill_id)
-        for category in self.category_nodes:
-            self.label_category(category)
-        self.post_message(self.Changed(self.ticked_in_order))
+        ticked = {s for s in skill_ids if s in self.skill_nodes}
+        changed = ticked ^ self.ticked
+        self.ticked = ticked
+        self.show_ticks(changed)
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[str | None]) -> None:
         skill_id = event.node.data
         if skill_id is None:
             return  # a category: Tree opens or closes it
         event.stop()
-        self.ticked.symmetric_difference_update({skill_id})
-        self.label_skill(skill_id)
-        self.label_category(self.catalog.skills[skill_id].category)
-        self.post_message(self.Changed(self.ticked_in_order))
+        self.ticked ^= {skill_id}
+        self.show_ticks([skill_id])
