@@ -89,7 +89,7 @@ class EvolutionsScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        # Off the UI thread: the first call builds the catalogue's link index (≈ 0.2 s at
+        # Off the UI thread: the first call builds the catalogue's link index (≈ 0.4 s at
         # 10,000 roles); the answer comes back as a Worker.StateChanged message.
         self.run_worker(
             partial(evolutions, self.catalog, self.role.id, DEPTH),
