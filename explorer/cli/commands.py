@@ -79,6 +79,9 @@ def register(commands: Any) -> None:
     _catalog_commands(commands)
     _glossary_commands(commands)
     _shortlist_commands(commands)
+    from explorer.cli.serve_command import register_serve
+
+    register_serve(commands)
 
 
 def _catalog_commands(commands: Any) -> None:
