@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import shutil
 import sys
 from itertools import product
@@ -537,6 +538,7 @@ def generate(out: Path, roles: int, seed: int = 1) -> None:
         role_ids.append(role_id)
 
     (out / "roles").mkdir(parents=True, exist_ok=True)
+    roles_data: dict[str, dict[str, Any]] = {}
     written = [
         _dump(out / "families.toml", {"family": families}),
         _dump(out / "skills.toml", {"skill": skills}),
@@ -580,9 +582,38 @@ def generate(out: Path, roles: int, seed: int = 1) -> None:
             "terms": [t["id"] for t in rng.sample(terms, 3)],
             "sources": [f"{index:05d}_synthetique.txt"],
         }
+        roles_data[role_id] = role
+    _link_back_and_used_terms(roles_data, terms)
+    for role_id, role in roles_data.items():
         written.append(_dump(out / "roles" / f"{role_id}.toml", role))
     for path in written:
         os.utime(path, (FIXED_MTIME, FIXED_MTIME))
+
+
+def _link_back_and_used_terms(
+    roles: dict[str, dict[str, Any]], terms: list[dict[str, Any]]
+) -> None:
+    """What `explorer validate` asks: `proche` links both ways, and every glossary term a
+    role's text uses (terms not marked general) in its `terms`."""
+    for role_id, role in roles.items():
+        for link in role["related"]:
+            if link["kind"] != "proche":
+                continue
+            back = roles[link["role"]]["related"]
+            existing = [other for other in back if other["role"] == role_id]
+            if existing:  # one link per pair of roles: it becomes `proche`
+                existing[0]["kind"] = "proche"
+            else:
+                back.append({"role": role_id, "kind": "proche"})
+    words = [
+        (t["id"], re.compile(rf"\b{re.escape(t['term'])}\b", re.IGNORECASE))
+        for t in terms
+        if not t.get("general")
+    ]
+    for role in roles.values():
+        text = "\n".join([role["summary"], *role["missions"], role["context"]])
+        used = [term_id for term_id, word in words if word.search(text)]
+        role["terms"] += [t for t in used if t not in role["terms"]]
 
 
 def _dump(path: Path, data: dict[str, Any]) -> Path:

@@ -49,9 +49,7 @@ def run_session(content: Path) -> int:
     try:
         from explorer.app import ExplorerApp
 
-        from explorer.model import load_catalog  # TODO(lead): content_root= after the UI merge
-
-        app = ExplorerApp(load_catalog(content).catalog)
+        app = ExplorerApp(content_root=content)
         app.run()
         return app.return_code or 0
     finally:
@@ -89,7 +87,7 @@ def make_server(
             response: web.StreamResponse = await super().handle_index(request)
             return response
 
-        async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+        async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
             if self.open_sessions >= max_sessions:
                 refused = web.WebSocketResponse()
                 await refused.prepare(request)
@@ -97,8 +95,7 @@ def make_server(
                 return refused
             self.open_sessions += 1
             try:
-                response: web.StreamResponse = await super().handle_websocket(request)
-                return response
+                return await super().handle_websocket(request)
             finally:
                 self.open_sessions -= 1
 

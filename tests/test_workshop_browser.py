@@ -26,7 +26,9 @@ try:
     import playwright.sync_api as playwright_api
     import textual_serve  # noqa: F401
 except ImportError as error:  # pragma: no cover - depends on the machine
-    REASON = f"navigateur non testé : {error.name} n'est pas installé (pip install -e '.[web,test]')"
+    REASON = (
+        f"navigateur non testé : {error.name} n'est pas installé (pip install -e '.[web,test]')"
+    )
 if REASON is None and CHROMIUM is None:  # pragma: no cover
     REASON = "navigateur non testé : Chromium introuvable (apt-get install chromium)"
 
@@ -54,10 +56,13 @@ def _free_port() -> int:
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
     port = _free_port()
-    env = dict(os.environ, EXPLORER_CACHE_DIR=str(tmp_path / "cache"))
+    # Each visitor's data folder is made under TMPDIR: the test checks it goes away.
+    (tmp_path / "tmp").mkdir()
+    env = dict(os.environ, EXPLORER_CACHE_DIR=str(tmp_path / "cache"), TMPDIR=str(tmp_path / "tmp"))
     process = subprocess.Popen(
         [sys.executable, "-m", "explorer", "serve", "--port", str(port), "--max-sessions", "2"],
         env=env,
+        cwd=tmp_path,  # where an export would land if it were written on the server
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -126,6 +131,17 @@ def test_two_visitors_each_in_their_own_session(server: str, tmp_path: Path) -> 
         if os.environ.get("UPDATE_WORKSHOP_SCREENSHOT"):
             shutil.copy(shot, ROOT / "docs" / "atelier.png")
 
+        # The export is downloaded by the visitor's browser, not written on the server.
+        first.press("s")
+        first.wait_for("Référenceur SEA", since=len(first.received) - 1)
+        with first.page.expect_download() as download:
+            first.press("e")
+        saved = tmp_path / "download.md"
+        download.value.save_as(saved)
+        assert download.value.suggested_filename.startswith("shortlist-")
+        assert "Référenceur SEA" in saved.read_text("utf-8")
+        assert not list(tmp_path.glob("shortlist-*.md"))
+
         # Another visitor, another browser context: nothing of the first one's shortlist.
         second = Tab(browser.new_context(viewport={"width": 1200, "height": 760}).new_page())
         second.open(server)
@@ -137,4 +153,11 @@ def test_two_visitors_each_in_their_own_session(server: str, tmp_path: Path) -> 
         response = third.goto(server)
         assert response is not None and response.status == 503
         assert "complet" in third.content()
+        assert len(list((tmp_path / "tmp").glob("explorer-visitor-*"))) == 2
         browser.close()
+
+    # Tabs closed: each visitor's private folder is removed with its session.
+    deadline = time.monotonic() + 20
+    while list((tmp_path / "tmp").glob("explorer-visitor-*")):
+        assert time.monotonic() < deadline, "a visitor's data folder was left behind"
+        time.sleep(0.2)
