@@ -27,7 +27,7 @@ from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import chain, compress
+from itertools import chain, compress, repeat
 from typing import TYPE_CHECKING, NamedTuple
 
 from explorer.model.text import fold, tokens
@@ -126,14 +126,16 @@ def reason(field: str, text: str) -> str | None:
 class _Vocabulary:
     """Sorted tokens, each with the numbers of the roles using it."""
 
-    def __init__(self, users: Mapping[str, list[int]]) -> None:
+    def __init__(self, users: Mapping[str, list[int]], *, initials: bool = True) -> None:
         self.tokens = sorted(users)
-        self.users = [array("I", users[token]) for token in self.tokens]
+        # Each role once (a role may use a token in several texts).
+        self.users = [array("I", set(users[token])) for token in self.tokens]
         # A one-letter word starts the tokens of nearly every role: its roles are kept ready.
-        initials: defaultdict[str, set[int]] = defaultdict(set)
+        by_letter: defaultdict[str, set[int]] = defaultdict(set)
         for token, roles in zip(self.tokens, self.users, strict=True):
-            initials[token[:1]].update(roles)
-        self.initials = {letter: array("I", sorted(roles)) for letter, roles in initials.items()}
+            if initials:
+                by_letter[token[:1]].update(roles)
+        self.initials = {letter: array("I", roles) for letter, roles in by_letter.items()}
 
     def starts(self, word: str) -> bool:
         """Whether a token starts with `word`."""
@@ -142,7 +144,7 @@ class _Vocabulary:
 
     def starting(self, word: str) -> Iterable[int]:
         """The roles with a token starting with `word` (some maybe more than once)."""
-        if len(word) == 1:
+        if len(word) == 1 and self.initials:
             return self.initials.get(word, ())
         low = bisect_left(self.tokens, word)
         high = bisect_left(self.tokens, word + _AFTER_LETTERS, low)
@@ -201,32 +203,31 @@ class SearchIndex:
         self.catalog = catalog
         self.roles = tuple(catalog.roles.values())
         self._families = [role.family for role in self.roles]
-        fields: list[defaultdict[str, list[int]]] = [defaultdict(list) for _ in FIELDS]
+        # Texts repeat (skills, tools, terms, often missions): the roles of each text first,
+        # then each distinct text's tokens, once per field.
+        users: list[defaultdict[str, list[int]]] = [defaultdict(list) for _ in FIELDS]
         names: defaultdict[str, list[int]] = defaultdict(list)
-        self._acronyms: set[str] = set()  # folded words written in capitals: "SEA", "CM"
-        # Texts repeat (skills, tools, terms, often missions): each is folded once.
-        tokens_of: dict[str, tuple[str, ...]] = {}
-        folded: dict[str, str] = {}
         for number, role in enumerate(self.roles):
             for field, texts in enumerate(_texts(catalog, role)):
-                found: set[str] = set()
                 for text in texts:
-                    words = tokens_of.get(text)
-                    if words is None:
-                        words = tokens_of[text] = tuple(map(sys.intern, tokens(text)))
-                        self._acronyms.update(map(fold, _ACRONYM.findall(text)))
-                    found.update(words)
-                vocabulary = fields[field]
-                for token in found:
-                    vocabulary[token].append(number)
-            for name in set(role.titles):
-                whole = folded.get(name)
-                if whole is None:
-                    whole = folded[name] = fold(name)
-                names[whole].append(number)
-        del tokens_of, folded
-        self._fields = [_Vocabulary(vocabulary) for vocabulary in fields]
-        self._names = _Vocabulary(names)  # whole folded names, for the exact and prefix bonus
+                    users[field][text].append(number)
+            for name in role.titles:
+                names[name].append(number)
+        self._acronyms: set[str] = set()  # folded words written in capitals: "SEA", "CM"
+        self._fields = []
+        for field in _FIELD_NUMBERS:
+            by_token: defaultdict[str, list[int]] = defaultdict(list)
+            for text, roles in users[field].items():
+                self._acronyms.update(map(fold, _ACRONYM.findall(text)))
+                for word in tokens(text):
+                    by_token[sys.intern(word)] += roles
+            users[field].clear()  # a lower peak of memory
+            self._fields.append(_Vocabulary(by_token))
+        by_name: defaultdict[str, list[int]] = defaultdict(list)
+        for name, roles in names.items():
+            by_name[fold(name)] += roles
+        # Whole folded names, for the exact and prefix bonus.
+        self._names = _Vocabulary(by_name, initials=False)
 
     def search(self, query: str, limit: int | None = None) -> list[SearchHit]:
         """Roles matching every word of the query, best first, at most `limit`."""
@@ -275,8 +276,8 @@ class SearchIndex:
     def _hits(self, total: dict[int, int], found: _Query, limit: int | None) -> list[SearchHit]:
         # Catalogue order, then by score: sorting is stable, so ties keep catalogue order.
         ranked = sorted(sorted(total), key=total.__getitem__, reverse=True)[:limit]
-        roles = self.roles
-        return [SearchHit(roles[number], total[number], number, found) for number in ranked]
+        roles = map(self.roles.__getitem__, ranked)
+        return list(map(SearchHit, roles, map(total.__getitem__, ranked), ranked, repeat(found)))
 
 
 _FIELD_NUMBERS = range(len(FIELDS))
