@@ -15,8 +15,10 @@ What matches, for each word of the folded query (`text.fold`: "S.E.A." and "sea"
   by something else than the title.
 
 The index, built once: per field, the sorted vocabulary of its tokens, each with the numbers
-of the roles using it. The tokens starting with a word are a range of the vocabulary, found
-by bisection; sets of role numbers do the rest.
+of the roles using it (an array). The tokens starting with a word are a range of the
+vocabulary, found by bisection; dicts of role numbers do the rest. A query ranks roles by
+number and score only: which fields matched and why are worked out for the hits that are
+asked (`SearchHit.matched`, `SearchHit.reason`).
 """
 
 from __future__ import annotations
