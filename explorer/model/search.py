@@ -30,12 +30,27 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain, compress, repeat
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple, Protocol
 
+from explorer.model.content import Role, Skill, Term
 from explorer.model.text import fold, tokens
 
-if TYPE_CHECKING:
-    from explorer.model.catalog import Catalog, Role
+
+class Catalog(Protocol):
+    """What search reads of explorer.model.catalog.Catalog (which builds the index: naming
+    that class here would make the two modules import each other)."""
+
+    @property
+    def roles(self) -> Mapping[str, Role]: ...
+
+    @property
+    def skills(self) -> Mapping[str, Skill]: ...
+
+    @property
+    def search_index(self) -> SearchIndex: ...
+
+    def role_terms(self, role: Role) -> tuple[Term, ...]: ...
+
 
 # Points for a query word by the field it matched in: (starting a token, inside one).
 _SCORES = {
