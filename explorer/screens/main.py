@@ -115,10 +115,12 @@ class MainScreen(Screen[None]):
         # The same key where the footer is compact: not shown there (the chips say "x : tout
         # effacer"), so that every other key fits in 80 columns.
         Binding("x", "clear_filters_unlisted", "Sans filtre", show=False),
+        # P and T are listed by ? help and the palette: the footer is full at 80 columns.
         Binding(
             "P",
             "evolutions",
             "Évolutions",
+            show=False,
             id="main.evolutions",
             tooltip="Où ce métier mène : évolutions et métiers proches, jusqu’à trois étapes",
         ),
@@ -126,6 +128,7 @@ class MainScreen(Screen[None]):
             "T",
             "team",
             "Équipe",
+            show=False,
             id="main.team",
             tooltip="Composer une équipe : les métiers qui couvrent les activités d’une boutique",
         ),
