@@ -156,7 +156,7 @@ def per_run(result: dict[str, Any], source: str, pick: Callable[[Any], float]) -
     for run in result.get(source, ()):
         try:
             values.append(pick(run))
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, IndexError, TypeError, ValueError):
             values.append(float("nan"))
     return values
 
@@ -390,6 +390,7 @@ def detail_table(results: dict[str, dict[str, Any]]) -> list[str]:
     row("shortlist change, model (wall) p95", "model", p(0.95, "shortlist"), digits=1)
     row("shortlist opened (model, wall)", "model", lambda r: r["shortlist"]["open_ms"])
     row("a role's first display (app CPU)", "interactive", p(0.5, "first_display", ""))
+    row("its comparison with another (app CPU)", "interactive", p(0.5, "compare_big", ""))
     row("skill index (first re-rank)", "model", lambda r: r["rerank"]["index_ms"], digits=1)
     row("profile re-rank p95", "model", p(0.95, "rerank"), digits=1)
     row("link index (first path)", "model", lambda r: r["path"]["index_ms"], digits=1)
