@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
-FAMILIES = [
+FAMILIES: list[dict[str, Any]] = [
     {"id": "acquisition", "title": "Acquisition et trafic", "summary": "Attirer des visiteurs."},
     {"id": "contenus", "title": "Contenus et rédaction", "summary": "Écrire pour le web."},
 ]
-SKILLS = [
+SKILLS: list[dict[str, Any]] = [
     {"id": "seo", "label": "Référencement naturel", "category": "technique"},
     {"id": "analyse", "label": "Analyse d'audience", "category": "technique"},
     {"id": "redaction", "label": "Rédaction web", "category": "relation"},
@@ -19,7 +20,7 @@ SKILLS = [
     {"id": "curiosite", "label": "Curiosité", "category": "savoir-etre"},
     {"id": "achat-mots-cles", "label": "Achat de mots-clés", "category": "marketing"},
 ]
-TERMS = [
+TERMS: list[dict[str, Any]] = [
     {"id": "seo", "term": "SEO", "definition": "Référencement naturel.", "aliases": ["S.E.O."]},
     {"id": "sea", "term": "SEA", "definition": "Référencement payant.", "aliases": ["S.E.A."]},
     {"id": "cms", "term": "CMS", "definition": "Outil de gestion de contenu.", "general": True},
@@ -37,7 +38,11 @@ ROLES: dict[str, dict[str, Any]] = {
         "levels": ["Bac+3", "Bac+5"],
         "access": ["Licence professionnelle web"],
         "employers": ["agence", "annonceur"],
-        "related": [{"role": "redacteur-web", "kind": "proche"}],
+        # `proche` goes both ways (the loader checks it).
+        "related": [
+            {"role": "redacteur-web", "kind": "proche"},
+            {"role": "referenceur-sea", "kind": "proche"},
+        ],
         "terms": ["seo"],
         "sources": ["000.txt"],
     },
@@ -66,7 +71,7 @@ ROLES: dict[str, dict[str, Any]] = {
         "tools": ["WordPress"],
         "levels": ["Bac+2", "Bac+3"],
         "employers": ["freelance", "agence"],
-        "related": [{"role": "referenceur-seo", "kind": "evolution"}],
+        "related": [{"role": "referenceur-seo", "kind": "proche"}],
         "terms": ["seo"],
     },
 }
@@ -77,10 +82,11 @@ class ContentFactory:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.families = [dict(f) for f in FAMILIES]
-        self.skills = [dict(s) for s in SKILLS]
-        self.terms = [dict(t) for t in TERMS]
-        self.roles = {k: dict(v) for k, v in ROLES.items()}
+        # Deep copies: a test appending to a role's list never changes the next test's roles.
+        self.families = copy.deepcopy(FAMILIES)
+        self.skills = copy.deepcopy(SKILLS)
+        self.terms = copy.deepcopy(TERMS)
+        self.roles = copy.deepcopy(ROLES)
 
     def write(self) -> Path:
         (self.root / "roles").mkdir(parents=True, exist_ok=True)

@@ -20,6 +20,7 @@ from textual.pilot import Pilot
 from explorer.app import ExplorerApp
 from explorer.model import Catalog, load_catalog
 from explorer.model.shortlist import Shortlist, ShortlistEntry, dump
+from explorer.model.typography import NBSP, french_spaces
 from explorer.screens.compare import CompareScreen
 from explorer.screens.glossary import GlossaryScreen
 from explorer.screens.help import HelpScreen
@@ -120,7 +121,7 @@ def assert_shown(app: ExplorerApp, *expected: str) -> None:
 
 
 def markdown_literal(text: str) -> str:
-    return _MARKDOWN.sub(r"\\\1", text)
+    return _MARKDOWN.sub(r"\\\1", french_spaces(text))
 
 
 Visit = Callable[[ExplorerApp, Pilot[Any], Path], Awaitable[None]]
@@ -261,10 +262,10 @@ async def export(app: ExplorerApp, pilot: Pilot[Any], tmp_path: Path) -> None:
     for case, (_, shown) in enumerate(HOSTILE):
         for prefix, literal in [
             (f"## {case + 1}. ", f"Zorglub{case} {shown} / Zorglubine{case} {shown}"),
-            ("*Famille : ", f"Famille {shown}"),
+            (f"*Famille{NBSP}: ", f"Famille {shown}"),
             ("\n", f"Résumé {shown}"),
             ("- ", f"Mission {shown}"),
-            ("- **Technique** : ", f"Compétence {shown}, Analyse d'audience"),
+            (f"- **Technique**{NBSP}: ", f"Compétence {shown}, Analyse d'audience"),
             ("> ", note(case)[1]),
         ]:
             assert prefix + markdown_literal(literal) in markdown, (literal, markdown)

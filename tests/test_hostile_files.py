@@ -48,7 +48,43 @@ def families_array_of_strings(root: Path) -> Path:
     return target
 
 
+def fifo(root: Path) -> Path:
+    target = root / "roles" / "fifo.toml"
+    os.mkfifo(target)  # opened and read as a file, it would wait for a writer forever
+    return target
+
+
+def link_to_dev_zero(root: Path) -> Path:
+    target = root / "roles" / "zero.toml"
+    target.symlink_to("/dev/zero")  # read whole, it would never end
+    return target
+
+
+def deep_role(root: Path) -> Path:
+    target = root / "roles" / "deep.toml"
+    target.write_text("x = " + "[" * 1000 + "]" * 1000 + "\n", encoding="utf-8")
+    return target
+
+
+def deep_glossary(root: Path) -> Path:
+    target = root / "glossary.toml"
+    target.write_text("x = " + "{ a = " * 1000 + "1" + " }" * 1000 + "\n", encoding="utf-8")
+    return target
+
+
+def families_as_fifo(root: Path) -> Path:
+    target = root / "families.toml"
+    target.unlink()
+    os.mkfifo(target)
+    return target
+
+
 CASES: dict[str, Callable[[Path], Path]] = {
+    "FIFO named x.toml": fifo,
+    "link to /dev/zero": link_to_dev_zero,
+    "1,000-deep array in a role": deep_role,
+    "1,000-deep table in the glossary": deep_glossary,
+    "families.toml a FIFO": families_as_fifo,
     "directory named x.toml": directory_named_toml,
     "symlink loop": symlink_loop,
     "50 MB file": huge_file,
@@ -65,7 +101,7 @@ def test_bad_file_is_a_problem_naming_it(content: ContentFactory, case: str) -> 
     assert any(issue.path == str(target) for issue in result.issues), [
         str(i) for i in result.issues
     ]
-    if target.name != "families.toml":
+    if target.name not in ("families.toml", "glossary.toml"):
         assert set(result.catalog.roles) == GOOD
 
 
@@ -75,14 +111,14 @@ def test_unreadable_file(content: ContentFactory, monkeypatch: pytest.MonkeyPatc
     target.write_text('title = "x"\n', encoding="utf-8")
     target.chmod(0)
     if os.access(target, os.R_OK):  # root reads anything: simulate the refusal instead
-        real = Path.read_bytes
+        real = os.open
 
-        def refuse(self: Path) -> bytes:
-            if self.name == "secret.toml":
+        def refuse(path: str | os.PathLike[str], flags: int, *args: int) -> int:
+            if os.fspath(path).endswith("secret.toml"):
                 raise PermissionError(13, "Permission denied")
-            return real(self)
+            return real(path, flags, *args)
 
-        monkeypatch.setattr(Path, "read_bytes", refuse)
+        monkeypatch.setattr(os, "open", refuse)
     result = load_catalog(root)
     assert any(i.path == str(target) and "lecture impossible" in i.message for i in result.issues)
     assert set(result.catalog.roles) == GOOD

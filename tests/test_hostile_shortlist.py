@@ -166,10 +166,47 @@ def cli_directory(capsys: pytest.CaptureFixture[str], root: Path, path: Path) ->
     directory_intact(path)
 
 
+# --- a readable TOML file that is not a shortlist (another tool's, or written by hand) -----------
+
+NOT_OURS = '[[entries]]\nrole = "webmaster"\nnote = "ma liste à moi"\n'.encode()
+
+
+def write_not_ours(path: Path) -> None:
+    path.write_bytes(NOT_OURS)
+
+
+def kept_aside(path: Path) -> Path:
+    [aside] = path.parent.glob("shortlist.toml.corrupt-*")
+    assert aside.read_bytes() == NOT_OURS
+    return aside
+
+
+async def app_not_ours(app: ExplorerApp, pilot: Pilot[Any], path: Path) -> None:
+    warnings = [n.message for n in app._notifications if "mis de côté" in n.message]
+    aside = kept_aside(path)
+    assert len(warnings) == 1 and str(aside) in warnings[0] and "version" in warnings[0]
+    assert "Votre sélection est vide" in screen_text(app)
+    await pilot.press("escape", "f")
+    assert [e.role for e in on_disk(path)] == [SEA]
+    assert kept_aside(path) == aside
+
+
+def cli_not_ours(capsys: pytest.CaptureFixture[str], root: Path, path: Path) -> None:
+    for aside in path.parent.glob("shortlist.toml.corrupt-*"):
+        aside.unlink()  # the app's copy: this run starts again from the file as first written
+    code, out, err = cli(capsys, root, "list")
+    assert code == 0 and "Votre sélection est vide" in out
+    aside = kept_aside(path)
+    assert err.count("\n") == 1 and "mis de côté" in err and str(aside) in err
+    assert cli(capsys, root, "add", SEO)[0] == 0
+    assert [e.role for e in on_disk(path)] == [SEO] and kept_aside(path) == aside
+
+
 CASES = {
     "500 roles, most absent": Case(write_500, app_500, cli_500),
     "100,000-character note": Case(write_long_note, app_long_note, cli_long_note),
     "file replaced by a directory": Case(directory_in_place, app_directory, cli_directory),
+    "another tool's TOML file": Case(write_not_ours, app_not_ours, cli_not_ours),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ def test_valid_folder_loads_everything(content: ContentFactory) -> None:
     assert role.display_title == "Rédacteur web / Rédactrice web"
     assert role.access.levels == ("Bac+2", "Bac+3")
     assert role.related[0].role == "referenceur-seo"
-    assert role.related[0].kind_label == "Évolution possible"
+    assert role.related[0].kind_label == "Métier proche"
 
 
 def test_toml_syntax_error_keeps_line_and_column(content: ContentFactory) -> None:
@@ -138,7 +139,9 @@ def test_role_with_problem_is_left_out_and_links_to_it_dropped(content: ContentF
     result = load_catalog(content.write())
     assert "redacteur-web" not in result.catalog.roles
     # referenceur-seo links to the broken role: it loads, without the dangling link.
-    assert result.catalog.roles["referenceur-seo"].related == ()
+    assert [link.role for link in result.catalog.roles["referenceur-seo"].related] == [
+        "referenceur-sea"
+    ]
 
 
 def test_empty_folder(tmp_path: Path) -> None:
@@ -164,3 +167,234 @@ def test_vocabulary_table_instead_of_array(content: ContentFactory) -> None:
     content.write_text("skills.toml", '[skill]\nid = "seo"\n')
     issues = load_catalog(root).issues
     assert any(i.path.endswith("skills.toml") and "liste de tables" in i.message for i in issues)
+
+
+# --- the second edition's fields and rules -----------------------------------------------
+
+
+def test_conditions_sectors_and_status_load(content: ContentFactory) -> None:
+    content.roles["redacteur-web"] |= {
+        "conditions": "Pics d'activité aux soldes et au Black Friday.",
+        "sectors": ["Textile", "Voyage"],
+        "status": ["salarie", "micro-entrepreneur"],
+    }
+    result = load_catalog(content.write())
+    assert result.issues == ()
+    role = result.catalog.roles["redacteur-web"]
+    assert role.conditions == "Pics d'activité aux soldes et au Black Friday."
+    assert role.sectors == ("Textile", "Voyage")
+    assert role.status_labels == ("Salarié", "Micro-entrepreneur")
+    # Optional: a role without them has none.
+    other = result.catalog.roles["referenceur-sea"]
+    assert (other.conditions, other.sectors, other.status) == ("", (), ())
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "where", "fragment"),
+    [
+        ("conditions", "  ", "conditions", "chaîne vide"),
+        ("conditions", ["Soldes"], "conditions", "chaîne de caractères attendue"),
+        ("sectors", "Textile", "sectors", "liste de chaînes attendue"),
+        ("sectors", ["Textile", ""], "sectors[1]", "chaîne vide"),
+        ("sectors", ["Textile", "Textile"], "sectors[1]", "apparaît deux fois"),
+        ("status", ["salarié"], "status", "valeur inconnue « salarié » (vouliez-vous dire"),
+        ("status", "salarie", "status", "liste de chaînes attendue"),
+        ("statut", ["salarie"], "statut", "clé inconnue (vouliez-vous dire « status » ?)"),
+    ],
+)
+def test_new_fields_are_checked_like_the_others(
+    content: ContentFactory, field: str, value: object, where: str, fragment: str
+) -> None:
+    content.roles["redacteur-web"][field] = value
+    issue = only_issue(content.write())
+    assert issue.path.endswith("redacteur-web.toml")
+    assert issue.where == where
+    assert fragment in issue.message
+
+
+SOURCES = """\
+[[source]]
+id = "000.txt"
+title = "Les métiers du e-commerce"
+publisher = "Revue du commerce"
+date = "2023-05"
+
+[[source]]
+id = "001.txt"
+title = "Le référencement"
+publisher = "Studyrama"
+date = 2022-11-03
+"""
+
+
+def test_sources_toml_describes_the_sources(content: ContentFactory) -> None:
+    content.roles["referenceur-sea"]["sources"] = []  # drawn from the profession, not an article
+    root = content.write()
+    content.write_text("sources.toml", SOURCES)
+    result = load_catalog(root)
+    assert result.issues == ()
+    sources = result.catalog.sources
+    assert [(s.id, s.publisher, s.date) for s in sources.values()] == [
+        ("000.txt", "Revue du commerce", "2023-05"),
+        ("001.txt", "Studyrama", "2022-11-03"),
+    ]
+    role = result.catalog.roles["referenceur-seo"]
+    assert [s.title for s in result.catalog.role_sources(role)] == ["Les métiers du e-commerce"]
+    assert result.catalog.roles["referenceur-sea"].sources == ()
+
+
+def test_without_sources_toml_any_source_id_is_accepted(content: ContentFactory) -> None:
+    content.roles["referenceur-sea"]["sources"] = ["n'importe-quoi.txt"]
+    result = load_catalog(content.write())
+    assert result.issues == () and result.catalog.sources == {}
+
+
+def test_a_source_unknown_to_sources_toml_is_a_problem(content: ContentFactory) -> None:
+    content.roles["referenceur-seo"]["sources"] = ["000.txt", "002.txt"]
+    root = content.write()
+    content.write_text("sources.toml", SOURCES)
+    issue = only_issue(root)
+    assert issue.path.endswith("referenceur-seo.toml")
+    assert issue.where == "sources[1]"
+    assert "source inconnue de sources.toml « 002.txt »" in issue.message
+
+
+@pytest.mark.parametrize(
+    ("edit", "where", "fragment"),
+    [
+        (lambda s: s.replace('title = ', 'titre = ', 1), "source[0].title", "champ obligatoire"),
+        (lambda s: s.replace('"2023-05"', "2023"), "source[0].date", "date ou chaîne attendue"),
+        (lambda s: s.replace('"2023-05"', "2023-05-01T10:00:00"), "source[0].date", "une date"),
+        (lambda s: s.replace('title = "Le r', 'titre = "Le r'), "source[1].titre", "clé inconnue"),
+        (lambda s: s.replace('"Studyrama"', '""'), "source[1].publisher", "chaîne vide"),
+        (lambda s: s.replace('"001.txt"', '"000.txt"'), "source[1].id", "en double"),
+    ],
+)
+def test_sources_toml_is_checked(
+    content: ContentFactory, edit: Callable[[str], str], where: str, fragment: str
+) -> None:
+    root = content.write()
+    content.write_text("sources.toml", edit(SOURCES))
+    issues = load_catalog(root).issues
+    assert issues and all(i.path.endswith("sources.toml") for i in issues), messages(issues)
+    assert any(i.where == where and fragment in i.message for i in issues), messages(issues)
+
+
+def test_a_proche_link_without_its_return_is_a_problem_the_role_still_loads(
+    content: ContentFactory,
+) -> None:
+    content.roles["referenceur-sea"]["related"] = []  # SEO says SEA is near; SEA says nothing
+    result = load_catalog(content.write())
+    [issue] = result.issues
+    assert issue.path.endswith("referenceur-seo.toml")
+    assert issue.where == "related[1].role"
+    assert issue.message == (
+        "lien « proche » à sens unique : « referenceur-sea » n'a pas de lien « proche » "
+        "vers « referenceur-seo »"
+    )
+    assert not result.ok and not issue.warning
+    assert set(result.catalog.roles) == {"referenceur-seo", "referenceur-sea", "redacteur-web"}
+
+
+def test_an_evolution_does_not_answer_a_proche_link(content: ContentFactory) -> None:
+    content.roles["referenceur-sea"]["related"] = [{"role": "referenceur-seo", "kind": "evolution"}]
+    issue = only_issue(content.write())
+    assert issue.path.endswith("referenceur-seo.toml") and "à sens unique" in issue.message
+
+
+def test_an_evolution_needs_no_return(content: ContentFactory) -> None:
+    content.roles["referenceur-sea"]["related"].append(
+        {"role": "redacteur-web", "kind": "evolution"}
+    )
+    assert load_catalog(content.write()).issues == ()
+
+
+def test_the_same_role_linked_twice_is_a_problem(content: ContentFactory) -> None:
+    content.roles["referenceur-sea"]["related"].append(
+        {"role": "referenceur-seo", "kind": "evolution"}
+    )
+    result = load_catalog(content.write())
+    assert any(
+        i.where == "related[1].role" and "déjà lié plus haut" in i.message for i in result.issues
+    ), messages(result.issues)
+
+
+# --- warnings: glossary terms used but not linked ----------------------------------------
+
+
+def test_a_glossary_term_used_but_not_linked_is_a_warning(content: ContentFactory) -> None:
+    content.roles["referenceur-sea"]["missions"] = ["Créer les campagnes", "Suivre le S.E.O."]
+    result = load_catalog(content.write())
+    [issue] = result.issues
+    assert issue.warning and result.ok
+    assert issue.path.endswith("referenceur-sea.toml")
+    assert issue.where == "missions[1]"
+    assert str(issue) == (
+        f"{issue.path}: missions[1]: avertissement : emploie « SEO », "
+        "terme du glossaire que terms ne lie pas (ajoutez « seo »)"
+    )
+    assert result.warnings == (issue,) and result.errors == ()
+    assert "referenceur-sea" in result.catalog.roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il fait du SEO.",  # the term
+        "Il fait du seo, et encore du SEO.",  # once per term, however often it is used
+        "Le référencement naturel d'abord.",  # an alias, folded (accents, case)
+        "Le Référencement Naturel.",
+    ],
+)
+def test_every_spelling_of_a_term_warns_once(content: ContentFactory, text: str) -> None:
+    content.roles["referenceur-sea"]["context"] = text
+    content.terms[0]["aliases"] = ["S.E.O.", "référencement naturel"]
+    result = load_catalog(content.write())
+    assert [(i.where, i.warning) for i in result.issues] == [("context", True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les seorganisations du référencement.",  # not a whole word
+        "Le référencement payant.",  # only the first word of an alias
+        "Il choisit un CMS.",  # a general term: not meant to be linked
+        "Il fait du SEA.",  # linked in terms
+    ],
+)
+def test_no_warning_where_no_unlinked_term_is_used(content: ContentFactory, text: str) -> None:
+    content.roles["referenceur-sea"]["conditions"] = text
+    content.terms[0]["aliases"] = ["référencement naturel"]
+    assert load_catalog(content.write()).issues == ()
+
+
+# --- progress --------------------------------------------------------------------------------
+
+
+def test_progress_is_reported_every_fifty_files_and_at_the_end(content: ContentFactory) -> None:
+    for number in range(117):
+        content.roles[f"metier-{number:03d}"] = {
+            **content.roles["redacteur-web"],
+            "title": f"Métier {number}",
+            "related": [],
+        }
+    calls: list[tuple[int, int]] = []
+    result = load_catalog(content.write(), progress=lambda done, total: calls.append((done, total)))
+    assert result.ok
+    assert calls == [(50, 120), (100, 120), (120, 120)]
+
+
+def test_progress_without_role_files(tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    load_catalog(tmp_path, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(0, 0)]
+
+
+def test_a_source_may_show_no_publisher_nor_date(content: ContentFactory) -> None:
+    root = content.write()
+    undated = SOURCES.replace('publisher = "Studyrama"\n', "").replace("date = 2022-11-03\n", "")
+    content.write_text("sources.toml", undated)
+    result = load_catalog(root)
+    assert result.issues == ()
+    source = result.catalog.sources["001.txt"]
+    assert (source.title, source.publisher, source.date) == ("Le référencement", "", "")

@@ -118,3 +118,28 @@ def test_plain_lists_pass_as_they_would_item_by_item(values: list[Any], lines: b
         loader._plain = original
     assert quick == slow
     assert quick_issues == slow_issues
+
+
+def nested(kind: str, depth: int) -> str:
+    if kind == "array":
+        return "x = " + "[" * depth + "]" * depth + "\n"
+    if kind == "inline table":
+        return "x = " + "{ a = " * depth + "1" + " }" * depth + "\n"
+    return "[" + ".".join(["a"] * depth) + "]\nx = 1\n"  # a table header with a dotted key
+
+
+@SETTINGS
+@given(
+    kind=st.sampled_from(["array", "inline table", "table header"]),
+    depth=st.integers(1, 3000),
+    name=st.sampled_from(["families", "skills", "glossary", "roles/x"]),
+)
+def test_any_nesting_depth_in_any_file_is_a_problem_naming_it(
+    kind: str, depth: int, name: str
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = ContentFactory(Path(tmp) / "c").write()
+        target = root / f"{name}.toml"
+        target.write_text(nested(kind, depth), encoding="utf-8")
+        result = load_catalog(root)  # never raises
+        assert any(issue.path == str(target) for issue in result.issues)

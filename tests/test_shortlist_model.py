@@ -15,7 +15,9 @@ import pytest
 from explorer.model import Catalog, load_catalog
 from explorer.model.export import free_path, shortlist_markdown, write_export
 from explorer.model.shortlist import ABSENT_ROLE, Shortlist, ShortlistEntry, dump
+from explorer.model.typography import NBSP
 from tests.content_factory import ContentFactory
+from tests.shortlist_files import aside_files, on_disk, roles
 
 DAY = date(2025, 3, 12)
 
@@ -28,18 +30,6 @@ def path(tmp_path: Path) -> Path:
 @pytest.fixture
 def catalog(content: ContentFactory) -> Catalog:
     return load_catalog(content.write()).catalog
-
-
-def roles(shortlist: Shortlist) -> list[str]:
-    return [entry.role for entry in shortlist.entries]
-
-
-def on_disk(path: Path) -> list[str]:
-    return [table["role"] for table in tomllib.loads(path.read_text("utf-8")).get("entry", [])]
-
-
-def aside_files(path: Path) -> list[Path]:
-    return sorted(path.parent.glob(f"{path.name}.corrupt-*"))
 
 
 # --- round trip and format ----------------------------------------------------------------------
@@ -260,7 +250,7 @@ def test_twenty_processes_adding_at_once_keep_twenty_entries(path: Path) -> None
 @pytest.mark.parametrize(
     ("raw", "reason"),
     [
-        (b'version = 1\n[[entry]\nrole = "a"\n', "TOML invalide"),
+        (b'version = 1\n[[entry]\nrole = "a"\n', "erreur de syntaxe TOML"),
         (b'version = 1\nentry = "pas une liste"\n', "entry"),
         (b"version = 1\n[[entry]]\nadded = 2025-01-01\n", "role"),
         (b'version = 1\n[[entry]]\nrole = "a"\nadded = "hier"\n', "added"),
@@ -379,6 +369,7 @@ def test_unreadable_file_that_cannot_be_moved_aside_is_never_overwritten(
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(os, "rename", refuse)
+    monkeypatch.setattr(os, "link", refuse)
     shortlist = Shortlist.open(path)
     shortlist.add("a", added=DAY)
     assert roles(shortlist) == ["a"] and not shortlist.persistent
@@ -400,13 +391,13 @@ def test_markdown_has_every_section_of_every_role(catalog: Catalog) -> None:
     lines = text.splitlines()
     assert lines[0] == "# Ma sélection de métiers du e-commerce — 1er mars 2025"
     assert "## 1. Référenceur SEO / Référenceuse SEO" in lines
-    assert "*Famille : Acquisition et trafic* · ajouté le 12/03/2025" in lines
+    assert f"*Famille{NBSP}: Acquisition et trafic* · ajouté le 12/03/2025" in lines
     assert "Fait monter le site dans les moteurs de recherche." in lines
     assert "- Auditer le site" in lines
-    assert "- **Technique** : Référencement naturel, Analyse d'audience" in lines
-    assert "- **Relation et communication** : Rédaction web" in lines
-    assert "- **Savoir-être** : Curiosité" in lines
-    assert "> À voir \\[vite\\] \\*demain\\*" in lines
+    assert f"- **Technique**{NBSP}: Référencement naturel, Analyse d'audience" in lines
+    assert f"- **Relation et communication**{NBSP}: Rédaction web" in lines
+    assert f"- **Savoir-être**{NBSP}: Curiosité" in lines
+    assert "> À voir \\[vite\\] \\*demain\\*\\" in lines  # a hard break: the note's line ends
     assert '> "deux"' in lines
     assert "## 2. metier-disparu" in lines
     assert f"*{ABSENT_ROLE}* · ajouté le 01/12/2024" in lines

@@ -5,15 +5,17 @@ from explorer.model.catalog import (
     LEVELS,
     RELATED_KINDS,
     SKILL_CATEGORIES,
+    STATUS_LABELS,
     Access,
     Catalog,
     Family,
     RelatedRole,
     Role,
     Skill,
+    Source,
     Term,
 )
-from explorer.model.compare import Comparison, compare, nearest
+from explorer.model.compare import Comparison, compare, comparison_headline, nearest
 from explorer.model.loader import ContentIssue, LoadResult, load_catalog
 from explorer.model.search import SearchHit, search
 
@@ -22,6 +24,7 @@ __all__ = [
     "LEVELS",
     "RELATED_KINDS",
     "SKILL_CATEGORIES",
+    "STATUS_LABELS",
     "Access",
     "Catalog",
     "Comparison",
@@ -32,8 +35,10 @@ __all__ = [
     "Role",
     "SearchHit",
     "Skill",
+    "Source",
     "Term",
     "compare",
+    "comparison_headline",
     "load_catalog",
     "nearest",
     "search",

@@ -1,152 +1,73 @@
-"""Typed, frozen values for everything the content describes. Built only by the loader."""
+"""The loaded catalogue and the indexes derived from it. Built only by the loader."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from explorer.model.record import field, fields, record
+from explorer.model.content import (
+    EMPLOYER_TYPES,
+    LEVELS,
+    RELATED_KINDS,
+    SKILL_CATEGORIES,
+    STATUS_LABELS,
+    Access,
+    Family,
+    RelatedRole,
+    Role,
+    Skill,
+    Source,
+    Term,
+)
+from explorer.model.glossary import GlossaryIndex
+from explorer.model.search import SearchIndex
 
-if TYPE_CHECKING:
-    from explorer.model.search import SearchIndex
-
-# Skill categories, in display order, with their French labels.
-SKILL_CATEGORIES: Mapping[str, str] = {
-    "technique": "Technique",
-    "marketing": "Marketing et vente",
-    "gestion": "Gestion et pilotage",
-    "relation": "Relation et communication",
-    "savoir-etre": "Savoir-être",
-}
-
-# Employer types a role may list, in display order.
-EMPLOYER_TYPES: Mapping[str, str] = {
-    "agence": "Agence web ou de communication",
-    "annonceur": "Annonceur / e-commerçant",
-    "pure-player": "Pure player",
-    "brick-and-click": "Enseigne brick and click",
-    "regie": "Régie publicitaire",
-    "freelance": "Indépendant / freelance",
-    "vente-a-distance": "Vente à distance",
-}
-
-# Education levels, from the lowest up; filters offer those present in the content.
-LEVELS: tuple[str, ...] = ("Sans diplôme", "Bac", "Bac+2", "Bac+3", "Bac+4", "Bac+5")
-
-RELATED_KINDS: Mapping[str, str] = {
-    "evolution": "Évolution possible",
-    "proche": "Métier proche",
-}
-
-
-@record(frozen=True)
-class Family:
-    id: str
-    title: str
-    summary: str
+__all__ = [
+    "EMPLOYER_TYPES",
+    "LEVELS",
+    "RELATED_KINDS",
+    "SKILL_CATEGORIES",
+    "STATUS_LABELS",
+    "Access",
+    "Catalog",
+    "Family",
+    "RelatedRole",
+    "Role",
+    "Skill",
+    "SkillUsers",
+    "Source",
+    "Term",
+]
 
 
-@record(frozen=True)
-class Skill:
-    id: str
-    label: str
-    category: str
+@dataclass(frozen=True, slots=True)
+class SkillUsers:
+    """Who uses each skill, for `compare.nearest`: it then only looks at roles sharing one."""
 
-    @property
-    def category_label(self) -> str:
-        return SKILL_CATEGORIES.get(self.category, self.category)
+    roles: tuple[Role, ...]  # in catalogue order
+    sizes: tuple[int, ...]  # distinct skills of each role
+    users: Mapping[str, tuple[int, ...]]  # skill id -> indexes in `roles`
 
 
-@record(frozen=True)
-class Term:
-    id: str
-    term: str
-    definition: str
-    aliases: tuple[str, ...] = ()
-    general: bool = False
-
-
-@record(frozen=True)
-class RelatedRole:
-    role: str
-    kind: str
-
-    @property
-    def kind_label(self) -> str:
-        return RELATED_KINDS.get(self.kind, self.kind)
-
-
-@record(frozen=True)
-class Access:
-    levels: tuple[str, ...] = ()
-    paths: tuple[str, ...] = ()
-
-
-@record(frozen=True)
-class Role:
-    id: str
-    title: str
-    family: str
-    summary: str
-    title_feminine: str | None = None
-    aliases: tuple[str, ...] = ()
-    missions: tuple[str, ...] = ()
-    skills: tuple[str, ...] = ()
-    tools: tuple[str, ...] = ()
-    access: Access = field(default_factory=Access)
-    employers: tuple[str, ...] = ()
-    context: str = ""
-    related: tuple[RelatedRole, ...] = ()
-    terms: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    rome: str | None = None
-
-    if not TYPE_CHECKING:  # hidden from mypy, which would otherwise accept any attribute
-
-        def __getattr__(self, name: str) -> Any:
-            # Only for a field not yet in __dict__: a role read from the content cache comes
-            # with the fields the tree shows, the others on first use (model/cache_codec.py).
-            chunk = self.__dict__.get("_lazy")
-            if chunk is None or name.startswith("__"):
-                raise AttributeError(name)
-            chunk.fill(self)
-            return object.__getattribute__(self, name)
-
-    @property
-    def display_title(self) -> str:
-        """Both genders where French has two: 'Rédacteur web / Rédactrice web'."""
-        if self.title_feminine and self.title_feminine != self.title:
-            return f"{self.title} / {self.title_feminine}"
-        return self.title
-
-    @property
-    def titles(self) -> tuple[str, ...]:
-        """Every name the role goes by: titles first, then aliases."""
-        names = [self.title]
-        if self.title_feminine:
-            names.append(self.title_feminine)
-        return (*names, *self.aliases)
-
-
-# A field's default lives in the record's __init__ as well: without the class attribute, a
-# field missing from a role's __dict__ reaches __getattr__ instead of reading the default.
-for _field in fields(Role):
-    if _field.name in vars(Role):
-        delattr(Role, _field.name)
-del _field
-
-
-@record(frozen=True)
+@dataclass(frozen=True)
 class Catalog:
-    """The whole loaded content. Roles are kept in family order, then by title."""
+    """The whole loaded content. Roles are kept in family order, then by title.
+
+    Indexes derived from it are cached properties, built on first use; they are left out
+    when the catalogue is pickled (the content cache), as they can always be built again.
+    """
 
     families: tuple[Family, ...] = ()
     roles: Mapping[str, Role] = field(default_factory=dict)
     skills: Mapping[str, Skill] = field(default_factory=dict)
     terms: Mapping[str, Term] = field(default_factory=dict)
     root: Path | None = None
+    sources: Mapping[str, Source] = field(default_factory=dict)
+
+    def __getstate__(self) -> dict[str, object]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     def family(self, family_id: str) -> Family | None:
         for family in self.families:
@@ -155,13 +76,17 @@ class Catalog:
         return None
 
     def roles_of(self, family_id: str) -> tuple[Role, ...]:
-        return self._roles_by_family.get(family_id, ())
+        return self.roles_by_family.get(family_id, ())
 
     def role_skills(self, role: Role) -> tuple[Skill, ...]:
         return tuple(self.skills[s] for s in role.skills if s in self.skills)
 
     def role_terms(self, role: Role) -> tuple[Term, ...]:
         return tuple(self.terms[t] for t in role.terms if t in self.terms)
+
+    def role_sources(self, role: Role) -> tuple[Source, ...]:
+        """The role's sources described in sources.toml (ids it does not describe left out)."""
+        return tuple(self.sources[s] for s in role.sources if s in self.sources)
 
     def roles_using_term(self, term_id: str) -> tuple[Role, ...]:
         return tuple(r for r in self.roles.values() if term_id in r.terms)
@@ -183,16 +108,32 @@ class Catalog:
         present = {e for role in self.roles.values() for e in role.employers}
         return tuple(e for e in EMPLOYER_TYPES if e in present)
 
+    # --- derived indexes ---------------------------------------------------------------------
+
     @cached_property
-    def _roles_by_family(self) -> dict[str, tuple[Role, ...]]:
+    def roles_by_family(self) -> Mapping[str, tuple[Role, ...]]:
         grouped: dict[str, list[Role]] = {}
         for role in self.roles.values():
             grouped.setdefault(role.family, []).append(role)
         return {k: tuple(v) for k, v in grouped.items()}
 
     @cached_property
-    def search_index(self) -> SearchIndex:
-        """Built once, on first search, with every searchable text pre-folded."""
-        from explorer.model.search import SearchIndex
+    def skill_users(self) -> SkillUsers:
+        roles = tuple(self.roles.values())
+        users: dict[str, list[int]] = {}
+        sizes = []
+        for index, role in enumerate(roles):
+            distinct = set(role.skills)
+            sizes.append(len(distinct))
+            for skill in distinct:
+                users.setdefault(skill, []).append(index)
+        return SkillUsers(roles, tuple(sizes), {k: tuple(v) for k, v in users.items()})
 
+    @cached_property
+    def glossary_index(self) -> GlossaryIndex:
+        return GlossaryIndex(self.terms.values())
+
+    @cached_property
+    def search_index(self) -> SearchIndex:
+        """Built on first search, with every searchable text pre-folded."""
         return SearchIndex(self)

@@ -6,6 +6,7 @@ so that a FIFO, a device or a link to /dev/zero can neither hang the app nor fil
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tomllib
@@ -41,17 +42,22 @@ def read_bounded(path: Path, limit: int) -> bytes:
     except IsADirectoryError as error:
         raise FileProblem("est un dossier, pas un fichier") from error
     except OSError as error:
-        raise FileProblem(f"lecture impossible : {error.strerror or error}") from error
-    with os.fdopen(fd, "rb") as stream:
+        raise FileProblem(f"lecture impossible : {_reason(error)}") from error
+    try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
             raise FileProblem("est un dossier, pas un fichier")
         if not stat.S_ISREG(mode):
             raise FileProblem("n'est pas un fichier ordinaire (tube, périphérique…)")
+        stream = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with stream:
         try:
             data = stream.read(limit + 1)
         except OSError as error:
-            raise FileProblem(f"lecture impossible : {error.strerror or error}") from error
+            raise FileProblem(f"lecture impossible : {_reason(error)}") from error
     if len(data) > limit:
         raise FileProblem(f"fichier trop volumineux (maximum {_size(limit)})")
     return data
@@ -90,6 +96,20 @@ def _toml_position(message: str) -> tuple[str, int, int]:
     if not (line.isdigit() and column.isdigit()):
         return message, 1, 1
     return message[:cut], int(line), int(column)
+
+
+_REASONS = {
+    errno.EACCES: "accès refusé",
+    errno.EPERM: "accès refusé",
+    errno.ELOOP: "liens symboliques en boucle",
+    errno.ENAMETOOLONG: "nom de fichier trop long",
+    errno.EIO: "erreur d'entrée-sortie",
+}
+
+
+def _reason(error: OSError) -> str:
+    """The reason in French where it is a usual one, else the system's words."""
+    return _REASONS.get(error.errno or 0) or error.strerror or str(error)
 
 
 def _size(limit: int) -> str:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Literal
 
-from explorer.model.catalog import EMPLOYER_TYPES, LEVELS
-from explorer.model.record import field, fields, record
+from explorer.model.content import EMPLOYER_TYPES, LEVELS
 from explorer.model.text import fold, sort_key
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def _frozen(values: Iterable[str]) -> frozenset[str]:
     return values if isinstance(values, frozenset) else frozenset(values)
 
 
-@record(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RoleFilter:
     """Which roles to keep. Within a dimension any value will do, except skills: all are needed.
 
@@ -96,7 +96,7 @@ class RoleFilter:
         return None  # unreachable: the whole filter keeps nothing
 
 
-@record(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EmptyCause:
     """The filter that emptied a result: its dimension, the values chosen in it, and whether
     it empties the result on its own or only together with the filters before it."""

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import difflib
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
 
-from explorer.model.record import record
+from explorer.model.content import Term
 from explorer.model.text import fold
-
-if TYPE_CHECKING:
-    from explorer.model.catalog import Catalog, Term
 
 # Points for the whole query against a term's names; names are the term itself, then its aliases.
 _EXACT_TERM = 400
@@ -24,13 +23,13 @@ _WORD_DEFINITION = 5
 _SHORT = 3
 
 
-@record(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TermHit:
     term: Term
     score: int
 
 
-@record(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Entry:
     term: Term
     term_names: tuple[str, ...]  # folded term and id, with their space-less forms
@@ -50,11 +49,11 @@ def _blob(texts: list[str]) -> str:
 
 
 class GlossaryIndex:
-    """Every term's names and definition, folded once."""
+    """Every term's names and definition, folded once (`Catalog.glossary_index`)."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, terms: Iterable[Term]) -> None:
         entries = []
-        for term in catalog.terms.values():
+        for term in terms:
             term_names = tuple(_forms(term.term) + _forms(term.id))
             alias_names = tuple(form for alias in term.aliases for form in _forms(alias))
             entries.append(
@@ -140,25 +139,22 @@ class GlossaryIndex:
         return found[:limit]
 
 
-def glossary_index(catalog: Catalog) -> GlossaryIndex:
-    """The catalogue's glossary index, built on first use and kept with the catalogue."""
-    # Stored like a cached_property: the catalogue is frozen, so the index never goes stale.
-    index = catalog.__dict__.get("_glossary_index")
-    if not isinstance(index, GlossaryIndex):
-        index = GlossaryIndex(catalog)
-        catalog.__dict__["_glossary_index"] = index
-    return index
+class Glossary(Protocol):
+    """What the look-ups below need: a `Catalog` (typed so, this module need not import it)."""
+
+    @property
+    def glossary_index(self) -> GlossaryIndex: ...
 
 
-def find_term(catalog: Catalog, wanted: str) -> Term | None:
+def find_term(catalog: Glossary, wanted: str) -> Term | None:
     """The term named `wanted` (id, term or alias), ignoring case, accents and acronym dots."""
-    return glossary_index(catalog).lookup(wanted)
+    return catalog.glossary_index.lookup(wanted)
 
 
-def search_terms(catalog: Catalog, query: str, limit: int | None = None) -> list[TermHit]:
+def search_terms(catalog: Glossary, query: str, limit: int | None = None) -> list[TermHit]:
     """Terms matching the query, best first: exact name, name prefix, then word matches."""
-    return glossary_index(catalog).search(query, limit)
+    return catalog.glossary_index.search(query, limit)
 
 
-def term_suggestions(catalog: Catalog, wanted: str, limit: int = 3) -> list[Term]:
-    return glossary_index(catalog).suggestions(wanted, limit)
+def term_suggestions(catalog: Glossary, wanted: str, limit: int = 3) -> list[Term]:
+    return catalog.glossary_index.suggestions(wanted, limit)

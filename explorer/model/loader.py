@@ -5,58 +5,80 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from explorer.model.catalog import (
+from explorer.model.catalog import Catalog
+from explorer.model.content import (
     EMPLOYER_TYPES,
     LEVELS,
     RELATED_KINDS,
     SKILL_CATEGORIES,
+    STATUS_LABELS,
     Access,
-    Catalog,
     Family,
     RelatedRole,
     Role,
     Skill,
+    Source,
     Term,
 )
-from explorer.model.record import field, record, replace
-from explorer.model.text import one_line, sort_key, visible
+from explorer.model.files import FileProblem, read_toml_file
+from explorer.model.text import fold, one_line, sort_key, visible
 
 # A content file larger than this is refused: no real role file comes close.
 MAX_FILE_BYTES = 5 * 1024 * 1024
 ROME_CODE = re.compile(r"^[A-N][0-9]{4}$")
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+# progress(done, total) is called after this many role files, and once at the end.
+PROGRESS_EVERY = 50
+
+Progress = Callable[[int, int], None]
 
 
-@record(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ContentIssue:
-    """One problem in the content: which file, where in it, and what is wrong."""
+    """One problem in the content: which file, where in it, and what is wrong.
+
+    A warning (`warning=True`) points at something to improve; it never stops a role from
+    loading nor `explorer validate` from passing.
+    """
 
     path: str
     where: str = ""
     message: str = ""
     line: int | None = None
     column: int | None = None
+    warning: bool = False
 
     def __str__(self) -> str:
+        message = f"avertissement : {self.message}" if self.warning else self.message
         if self.line is not None:
-            return f"{self.path}:{self.line}:{self.column or 1}: {self.message}"
+            return f"{self.path}:{self.line}:{self.column or 1}: {message}"
         if self.where:
-            return f"{self.path}: {self.where}: {self.message}"
-        return f"{self.path}: {self.message}"
+            return f"{self.path}: {self.where}: {message}"
+        return f"{self.path}: {message}"
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class LoadResult:
     catalog: Catalog
-    issues: tuple[ContentIssue, ...] = field(default_factory=tuple)
+    issues: tuple[ContentIssue, ...] = ()
 
     @property
     def ok(self) -> bool:
-        return not self.issues
+        """No errors (warnings allowed)."""
+        return not any(not issue.warning for issue in self.issues)
+
+    @property
+    def errors(self) -> tuple[ContentIssue, ...]:
+        return tuple(issue for issue in self.issues if not issue.warning)
+
+    @property
+    def warnings(self) -> tuple[ContentIssue, ...]:
+        return tuple(issue for issue in self.issues if issue.warning)
 
 
 def describe_type(value: object) -> str:
@@ -84,65 +106,29 @@ class _FileReport:
     def __init__(self, path: str, sink: list[ContentIssue]) -> None:
         self.path = path
         self._sink = sink
-        self.count = 0
+        self.count = 0  # errors only: a warning leaves the role in
 
     def add(self, where: str, message: str) -> None:
         self.count += 1
         self._sink.append(ContentIssue(self.path, where, message))
 
+    def warn(self, where: str, message: str) -> None:
+        self._sink.append(ContentIssue(self.path, where, message, warning=True))
+
 
 def read_toml(path: Path, shown: str, issues: list[ContentIssue]) -> dict[str, Any] | None:
-    """Parse one file; any failure becomes an issue naming the file, never an exception."""
-    try:
-        if path.is_dir():
-            issues.append(ContentIssue(shown, "", "est un dossier, pas un fichier TOML"))
-            return None
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            issues.append(
-                ContentIssue(
-                    shown,
-                    "",
-                    f"fichier trop volumineux ({size / 1_048_576:.1f} Mo ; "
-                    f"maximum {MAX_FILE_BYTES // 1_048_576} Mo)",
-                )
-            )
-            return None
-        raw = path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        issues.append(ContentIssue(shown, "", f"lecture impossible : {reason}"))
-        return None
-    try:
-        # "utf-8-sig": a byte-order mark, which Windows editors may write first, is dropped;
-        # tomllib would stop at it with "Invalid statement" on the first line.
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        issues.append(ContentIssue(shown, "", "le fichier n'est pas encodé en UTF-8", line, column))
-        return None
-    # Both readers only when TOML is read at all: a start from the cache needs neither (the
-    # fast reader's regular expressions take ≈ 3 ms to compile).
-    from explorer.model import plain_toml
+    """Parse one file; any failure becomes an issue naming the file, never an exception.
 
-    plain = plain_toml.loads(text)  # most content, at C speed; else tomllib reads it
-    if plain is not None:
-        return plain
-    import tomllib
-
+    Regular files only, at most MAX_FILE_BYTES: a FIFO, a device or a link to /dev/zero is
+    a problem with that file, as is a value nested too deep for tomllib.
+    """
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        position = _TOML_POSITION.search(message)
-        if position:
-            message = message[: position.start()]
-            line, column = int(position.group(1)), int(position.group(2))
-        else:
-            line, column = 1, 1
-        issues.append(ContentIssue(shown, "", f"erreur de syntaxe TOML : {message}", line, column))
-        return None
+        return read_toml_file(path, MAX_FILE_BYTES)
+    except FileNotFoundError:
+        issues.append(ContentIssue(shown, "", "fichier introuvable"))
+    except FileProblem as problem:
+        issues.append(ContentIssue(shown, "", problem.message, problem.line, problem.column))
+    return None
 
 
 # --- field checks -------------------------------------------------------------------------
@@ -275,6 +261,16 @@ def _category(value: object, where: str, report: _FileReport) -> object:
     return checked
 
 
+def _date(value: object, where: str, report: _FileReport) -> object:
+    """A publication date: a TOML date (kept as "2023-05-12") or text such as "2023-05"."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, str):
+        return _line(value, where, report)
+    report.add(where, f"date ou chaîne attendue (« 2023-05 »), {describe_type(value)} trouvé(e)")
+    return None
+
+
 # name -> (check, required)
 Schema = Mapping[str, tuple[Check, bool]]
 
@@ -305,6 +301,16 @@ ROLE_FIELDS: Schema = {
     "related": (_related, False),
     "terms": (_lines, False),
     "sources": (_lines, False),
+    "conditions": (_text, False),
+    "sectors": (_lines, False),
+    "status": (_one_of(STATUS_LABELS), False),
+}
+SOURCE_FIELDS: Schema = {
+    "id": (_line, True),
+    "title": (_line, True),
+    # Optional: an article may show neither; left out rather than guessed.
+    "publisher": (_line, False),
+    "date": (_date, False),
 }
 
 
@@ -412,8 +418,12 @@ def _role_files(roles_dir: Path, shown: str, issues: list[ContentIssue]) -> list
     return paths
 
 
-def load_catalog(root: Path | str) -> LoadResult:
-    """Read a content folder. Never raises for bad content: every problem is returned."""
+def load_catalog(root: Path | str, *, progress: Progress | None = None) -> LoadResult:
+    """Read a content folder. Never raises for bad content: every problem is returned.
+
+    `progress(done, total)` is called as role files are parsed: every PROGRESS_EVERY files
+    and once at the end with (total, total).
+    """
     root = Path(root)
     issues: list[ContentIssue] = []
 
@@ -431,7 +441,7 @@ def load_catalog(root: Path | str) -> LoadResult:
     families: list[Family] = []
     families_path = root / "families.toml"
     families_data: dict[str, Any] | None = None
-    if not families_path.exists() and not families_path.is_symlink():
+    if not _present(families_path):
         try:
             empty = not any(os.scandir(root))
         except OSError:
@@ -446,9 +456,18 @@ def load_catalog(root: Path | str) -> LoadResult:
                 Family(**f) for f in _entries(families_data, "family", report, FAMILY_FIELDS)
             ]
 
-    # Skills and glossary
+    # Skills, glossary and (optional) sources
     skills_data, skills = _load_vocabulary(root, "skills.toml", "skill", SKILL_FIELDS, issues)
     terms_data, terms = _load_vocabulary(root, "glossary.toml", "term", TERM_FIELDS, issues)
+    source_ids: set[str] | None = None  # None: no sources.toml, role sources are not checked
+    source_by_id: dict[str, Source] = {}
+    if _present(root / "sources.toml"):
+        sources_data, sources = _load_vocabulary(
+            root, "sources.toml", "source", SOURCE_FIELDS, issues
+        )
+        source_by_id = {s["id"]: Source(**s) for s in sources}
+        if sources_data is not None:
+            source_ids = set(source_by_id) | _declared_ids(sources_data, "source")
     skill_by_id = {s["id"]: Skill(**s) for s in skills}
     term_by_id = {
         t["id"]: Term(
@@ -460,21 +479,31 @@ def load_catalog(root: Path | str) -> LoadResult:
         )
         for t in terms
     }
-    family_ids = {f.id for f in families} | _declared_ids(families_data, "family")
-    skill_ids = set(skill_by_id) | _declared_ids(skills_data, "skill")
-    term_ids = set(term_by_id) | _declared_ids(terms_data, "term")
+    known = _KnownIds(
+        families={f.id for f in families} | _declared_ids(families_data, "family"),
+        skills=set(skill_by_id) | _declared_ids(skills_data, "skill"),
+        terms=set(term_by_id) | _declared_ids(terms_data, "term"),
+        sources=source_ids,
+        roles=set(),
+    )
 
     # Roles
     roles_dir = root / "roles"
     role_paths = _role_files(roles_dir, shown("roles"), issues) if roles_dir.is_dir() else []
     if not role_paths:
         issues.append(ContentIssue(shown("roles"), "", "aucun fichier de métier (roles/*.toml)"))
-    role_ids = {p.stem for p in role_paths}
+    known.roles.update(p.stem for p in role_paths)
 
     roles: list[Role] = []
+    reports: dict[str, _FileReport] = {}
     shared: dict[str, str] = {}  # one copy of each text of the roles
-    for path in role_paths:
-        role_shown = shown("roles", path.name)
+    total = len(role_paths)
+    roles_shown = shown("roles")
+    for done, path in enumerate(role_paths, 1):
+        if progress is not None and done % PROGRESS_EVERY == 0 and done < total:
+            progress(done, total)
+        role_id = path.name.removesuffix(".toml")
+        role_shown = os.path.join(roles_shown, path.name)  # as shown(), without Path's cost
         data = read_toml(path, role_shown, issues)
         if data is None:
             continue
@@ -483,10 +512,16 @@ def load_catalog(root: Path | str) -> LoadResult:
         del data  # the file's raw TOML values: only the checked ones are kept
         if fields is None:
             continue
-        _check_references(path.stem, fields, report, family_ids, skill_ids, term_ids, role_ids)
+        _check_references(role_id, fields, report, known)
         if report.count:
             continue
-        roles.append(_build_role(path.stem, fields, shared))
+        roles.append(_build_role(role_id, fields, shared))
+        reports[role_id] = report
+    if progress is not None:
+        progress(total, total)
+
+    _check_proche_both_ways(roles, reports)
+    _warn_unlinked_terms(roles, term_by_id.values(), reports)
 
     # Only links to roles that actually loaded survive; the broken ones are already reported.
     loaded = {r.id for r in roles}
@@ -504,15 +539,32 @@ def load_catalog(root: Path | str) -> LoadResult:
         skills=skill_by_id,
         terms=dict(sorted(term_by_id.items(), key=lambda kv: sort_key(kv[1].term))),
         root=root,
+        sources=source_by_id,
     )
     return LoadResult(catalog, tuple(issues))
+
+
+def _present(path: Path) -> bool:
+    """Whether a name is in the folder at all (a dangling link is, and is then reported)."""
+    return path.exists() or path.is_symlink()
+
+
+@dataclass(frozen=True, slots=True)
+class _KnownIds:
+    """Ids a role may refer to (declared ones included, even if their entry has problems)."""
+
+    families: set[str]
+    skills: set[str]
+    terms: set[str]
+    sources: set[str] | None  # None when there is no sources.toml to check against
+    roles: set[str]
 
 
 def _load_vocabulary(
     root: Path, name: str, key: str, schema: Schema, issues: list[ContentIssue]
 ) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
     path = root / name
-    if not path.exists() and not path.is_symlink():
+    if not _present(path):
         issues.append(ContentIssue(str(path), "", f"fichier {name} manquant"))
         return None, []
     data = read_toml(path, str(path), issues)
@@ -522,38 +574,128 @@ def _load_vocabulary(
 
 
 def _check_references(
-    role_id: str,
-    fields: dict[str, Any],
-    report: _FileReport,
-    family_ids: set[str],
-    skill_ids: set[str],
-    term_ids: set[str],
-    role_ids: set[str],
+    role_id: str, fields: dict[str, Any], report: _FileReport, known: _KnownIds
 ) -> None:
-    if fields["family"] not in family_ids:
+    if fields["family"] not in known.families:
         report.add(
             "family",
-            f"famille inconnue « {fields['family']} »{_did_you_mean(fields['family'], family_ids)}",
+            f"famille inconnue « {fields['family']} »"
+            f"{_did_you_mean(fields['family'], known.families)}",
         )
     for index, skill in enumerate(fields["skills"]):
-        if skill not in skill_ids:
+        if skill not in known.skills:
             report.add(
                 f"skills[{index}]",
-                f"compétence inconnue « {skill} »{_did_you_mean(skill, skill_ids)}",
+                f"compétence inconnue « {skill} »{_did_you_mean(skill, known.skills)}",
             )
     for index, term in enumerate(fields.get("terms") or ()):
-        if term not in term_ids:
+        if term not in known.terms:
             report.add(
-                f"terms[{index}]", f"terme inconnu « {term} »{_did_you_mean(term, term_ids)}"
+                f"terms[{index}]", f"terme inconnu « {term} »{_did_you_mean(term, known.terms)}"
             )
+    if known.sources is not None:
+        for index, source in enumerate(fields.get("sources") or ()):
+            if source not in known.sources:
+                report.add(
+                    f"sources[{index}]",
+                    f"source inconnue de sources.toml « {source} »"
+                    f"{_did_you_mean(source, known.sources)}",
+                )
+    linked: set[str] = set()
     for index, link in enumerate(fields.get("related") or ()):
+        if link.role in linked:
+            report.add(f"related[{index}].role", f"« {link.role} » est déjà lié plus haut")
+        linked.add(link.role)
         if link.role == role_id:
             report.add(f"related[{index}].role", "un métier ne peut pas être lié à lui-même")
-        elif link.role not in role_ids:
+        elif link.role not in known.roles:
             report.add(
                 f"related[{index}].role",
-                f"métier inconnu « {link.role} »{_did_you_mean(link.role, role_ids)}",
+                f"métier inconnu « {link.role} »{_did_you_mean(link.role, known.roles)}",
             )
+
+
+def _check_proche_both_ways(roles: list[Role], reports: Mapping[str, _FileReport]) -> None:
+    """A `proche` link from A to B needs one from B to A: nearness goes both ways.
+
+    Reported in A's file; both roles still load. Links to roles that did not load are
+    left alone (those roles' own problems are reported).
+    """
+    proches = {r.id: {link.role for link in r.related if link.kind == "proche"} for r in roles}
+    for role in roles:
+        for index, link in enumerate(role.related):
+            back = proches.get(link.role)
+            if link.kind == "proche" and back is not None and role.id not in back:
+                reports[role.id].add(
+                    f"related[{index}].role",
+                    f"lien « proche » à sens unique : « {link.role} » n'a pas de lien "
+                    f"« proche » vers « {role.id} »",
+                )
+
+
+def _warn_unlinked_terms(
+    roles: list[Role], terms: Iterable[Term], reports: Mapping[str, _FileReport]
+) -> None:
+    """Warn where a role's text uses a glossary term (or an alias) its `terms` do not link.
+
+    Whole words, folded (case, accents, acronym dots). Terms marked `general` are left out:
+    they are not meant to be linked. Each term's folded phrases are worked out once, indexed
+    by their first word; a text is folded a written word at a time, each distinct word once
+    (folding is per character, so the words are those of the whole text's fold).
+    """
+    starting: dict[str, list[tuple[list[str], str, Term]]] = {}  # first word -> phrases
+    for term in terms:
+        if term.general:
+            continue
+        phrases = {fold(name): name for name in (*reversed(term.aliases), term.term)}
+        for folded_name, name in phrases.items():
+            words = folded_name.split()
+            if words:
+                starting.setdefault(words[0], []).append((words, name, term))
+    if not starting:
+        return
+    folded = _FoldedWords()
+    for role in roles:
+        texts = [("summary", role.summary), *_numbered("missions", role.missions)]
+        texts += [("context", role.context), ("conditions", role.conditions)]
+        # The whole role first: most roles link every term they use, and are done here.
+        everything = "\n".join(text for _, text in texts).split()
+        firsts = starting.keys() & set(chain.from_iterable(map(folded.__getitem__, everything)))
+        linked = set(role.terms)
+        candidates = [
+            (phrase, name, term)
+            for first in firsts
+            for phrase, name, term in starting[first]
+            if term.id not in linked
+        ]
+        warned: set[str] = set()
+        for where, text in texts if candidates else ():
+            words = list(chain.from_iterable(map(folded.__getitem__, text.split())))
+            for phrase, name, term in candidates:
+                if term.id not in warned and _contains(words, phrase):
+                    warned.add(term.id)
+                    reports[role.id].warn(
+                        where,
+                        f"emploie « {name} », terme du glossaire que terms ne lie pas "
+                        f"(ajoutez « {term.id} »)",
+                    )
+
+
+def _contains(words: list[str], phrase: list[str]) -> bool:
+    first, size = phrase[0], len(phrase)
+    return any(word == first and words[at : at + size] == phrase for at, word in enumerate(words))
+
+
+class _FoldedWords(dict[str, tuple[str, ...]]):
+    """A written word -> the words of its fold, each folded once (look-ups stay in C)."""
+
+    def __missing__(self, written: str) -> tuple[str, ...]:
+        found = self[written] = tuple(fold(written).split())
+        return found
+
+
+def _numbered(name: str, texts: tuple[str, ...]) -> list[tuple[str, str]]:
+    return [(f"{name}[{index}]", text) for index, text in enumerate(texts)]
 
 
 def _build_role(role_id: str, fields: dict[str, Any], shared: dict[str, str]) -> Role:
@@ -591,6 +733,9 @@ def _build_role(role_id: str, fields: dict[str, Any], shared: dict[str, str]) ->
         ),
         terms=texts("terms"),
         sources=texts("sources"),
+        conditions=text("conditions") or "",
+        sectors=texts("sectors"),
+        status=texts("status"),
     )
 
 

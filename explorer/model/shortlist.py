@@ -1,68 +1,118 @@
 """The user's shortlist of roles, kept in one TOML file that two processes may change at once.
 
-Every change takes a lock, re-reads the file, applies this one change to what is on disk and
-writes the result atomically (temporary file in the same folder, fsync, os.replace), so an app
-and a command line changing the shortlist together never lose each other's work, and a process
-killed mid-save leaves the previous file intact. A file that cannot be read is moved aside, never
-deleted; a folder that cannot be written leaves the shortlist in memory for the session.
+Every change takes the lock, re-reads the file, applies this one change to what is on disk and
+writes the result atomically, so an app and a command line changing the shortlist together
+never lose each other's work, and a process killed mid-save leaves the previous file intact.
+The file's guarantees (what is ours, moving aside, links, locks) live in model/storage.py. A
+key this version does not know, at the top or in an entry, is written back as it was read. A
+folder that cannot be written leaves the shortlist in memory for the session.
 """
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import os
-import re
-import sys
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
-from explorer.model.record import record, replace
+from explorer.model.files import FileProblem, parse_toml
+from explorer.model.storage import (
+    DEFAULT_LOCK_TIMEOUT,
+    DEFAULT_NOTICE_AFTER,
+    FileKind,
+    NotOurs,
+    StorageError,
+    UserFile,
+    check_ours,
+)
 
 FORMAT_VERSION = 1
-_TOML_POSITION = re.compile(r"line (\d+), column (\d+)")
 ABSENT_ROLE = "métier absent du catalogue actuel"
+_KNOWN_KEYS = ("role", "added", "note")
+_NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
+
+SHORTLIST_FILE = FileKind(
+    version=FORMAT_VERSION,
+    subject="la sélection",
+    file_label="Le fichier de sélection",
+    fresh_start="La sélection repart de zéro.",
+    locked="sélection verrouillée par un autre processus…",
+    shape={"entry": (list, "une liste de tables [[entry]]")},
+)
 
 Change = Callable[[list["ShortlistEntry"]], list["ShortlistEntry"]]
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class ShortlistEntry:
     role: str
     added: date
     note: str = ""
+    # Keys of the entry's table this version does not know, written back as they were read.
+    # Nothing here changes them, so they take no part in comparisons.
+    extra: Mapping[str, Any] = field(default_factory=lambda: _NO_EXTRA, compare=False, repr=False)
 
 
-class ShortlistFormatError(ValueError):
+class ShortlistFormatError(NotOurs):
     """The file is not a shortlist this version can read; the message says why, in French."""
 
 
-class _StorageUnavailable(Exception):
-    """Saving is impossible for this session; the message says why, for the user."""
+@dataclass(frozen=True)
+class ShortlistDocument:
+    """What the file holds: the entries, and the top-level keys this version does not know."""
+
+    entries: tuple[ShortlistEntry, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=lambda: _NO_EXTRA)
 
 
 class Shortlist:
     """Ordered entries, one per role id; every change is saved at once when there is a path.
 
     `warnings` collects messages for the user (a file moved aside, a folder that cannot be
-    written); the app shows them and empties the list with `take_warnings()`.
+    written); the app shows them and empties the list with `take_warnings()`. `on_wait` is
+    told (once) when a change waits for another process's lock (default: a line on stderr);
+    after `lock_timeout` seconds the change is kept in memory and the user told why.
     """
 
-    def __init__(self, path: Path | None = None, entries: Iterable[ShortlistEntry] = ()) -> None:
+    def __init__(
+        self,
+        path: Path | None = None,
+        entries: Iterable[ShortlistEntry] = (),
+        *,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        notice_after: float = DEFAULT_NOTICE_AFTER,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> None:
         self.path = path
-        self._entries: list[ShortlistEntry] = _unique(entries)
+        self._entries: tuple[ShortlistEntry, ...] = ()
+        self._where: dict[str, int] = {}
+        self._set(_unique(entries))
+        self._extra: Mapping[str, Any] = _NO_EXTRA
         self.warnings: list[str] = []
+        self._file: UserFile[ShortlistDocument] | None = None
+        if path is not None:
+            self._file = UserFile(
+                path,
+                SHORTLIST_FILE,
+                _decode,
+                empty=ShortlistDocument(),
+                lock_timeout=lock_timeout,
+                notice_after=notice_after,
+                on_wait=on_wait,
+            )
         self._saving = path is not None
         # Why changes stopped being saved, once they have (for the command line's errors).
         self.storage_problem: str | None = None
+        # Each entry's text in the file, kept from one save to the next: with 10,000 entries,
+        # writing them all again through tomli_w takes longer than the rest of a change.
+        self._chunks: dict[int, tuple[ShortlistEntry, str]] = {}
 
     @classmethod
-    def open(cls, path: Path) -> Shortlist:
+    def open(cls, path: Path, **options: Any) -> Shortlist:
         """The shortlist saved at path (empty when there is none yet)."""
-        shortlist = cls(path)
+        shortlist = cls(path, **options)
         shortlist.reload()
         return shortlist
 
@@ -70,7 +120,7 @@ class Shortlist:
 
     @property
     def entries(self) -> tuple[ShortlistEntry, ...]:
-        return tuple(self._entries)
+        return self._entries
 
     @property
     def persistent(self) -> bool:
@@ -78,19 +128,20 @@ class Shortlist:
         return self._saving
 
     def __contains__(self, role_id: object) -> bool:
-        return any(e.role == role_id for e in self._entries)
+        return role_id in self._where
 
     def __len__(self) -> int:
         return len(self._entries)
 
     def __iter__(self) -> Iterator[ShortlistEntry]:
-        return iter(tuple(self._entries))
+        return iter(self._entries)
 
     def get(self, role_id: str) -> ShortlistEntry | None:
-        return next((e for e in self._entries if e.role == role_id), None)
+        index = self._where.get(role_id)
+        return None if index is None else self._entries[index]
 
     def index(self, role_id: str) -> int | None:
-        return next((i for i, e in enumerate(self._entries) if e.role == role_id), None)
+        return self._where.get(role_id)
 
     def take_warnings(self) -> list[str]:
         """The messages not shown yet, each returned once."""
@@ -99,19 +150,17 @@ class Shortlist:
 
     def reload(self) -> None:
         """Catch up with the file (another terminal may have changed it)."""
-        if self.path is None or not self._saving:
+        if self._file is None or not self._saving:
             return
-        lock: int | None = None
-        with contextlib.suppress(OSError):
-            # No lock in a read-only folder: reading alone is still safe thanks to os.replace.
-            lock = _acquire(_lock_path(self.path))
         try:
-            self._entries = self._read()
-        except _StorageUnavailable as problem:
+            document = self._file.load()
+        except StorageError as problem:
             self._stop_saving(str(problem))
+        else:
+            self._set(document.entries)
+            self._extra = document.extra
         finally:
-            if lock is not None:
-                _release(lock)
+            self.warnings.extend(self._file.take_warnings())
 
     # --- changing -----------------------------------------------------------------------------
 
@@ -177,53 +226,38 @@ class Shortlist:
 
     def _change(self, apply: Change) -> None:
         """Apply one change to the file's current content under the lock, then save."""
-        if self.path is None or not self._saving:
-            self._entries = apply(list(self._entries))
+        if self._file is None or not self._saving:
+            self._set(apply(list(self._entries)))
             return
         base = list(self._entries)
-        lock: int | None = None
         try:
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                lock = _acquire(_lock_path(self.path))
-                base = self._read()
+            with self._file.lock():
+                document = self._file.load(locked=True)
+                base = list(document.entries)
                 updated = apply(list(base))
-                if updated != base:
-                    _write_atomically(self.path, dump(updated))
-                self._entries = updated
-            except OSError as error:
-                raise _StorageUnavailable(_cannot_save(self.path, error)) from error
-        except _StorageUnavailable as problem:
+                if not _same(updated, base):
+                    changed = ShortlistDocument(tuple(updated), document.extra)
+                    self._file.save(self._dump(changed), changed)
+                self._set(updated)
+                self._extra = document.extra
+        except StorageError as problem:
             self._stop_saving(str(problem))
-            self._entries = apply(list(base))
+            self._set(apply(base))
         finally:
-            if lock is not None:
-                _release(lock)
+            self.warnings.extend(self._file.take_warnings())
 
-    def _read(self) -> list[ShortlistEntry]:
-        """The entries on disk; an unreadable file is moved aside and counts as empty."""
-        assert self.path is not None
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            return []
-        except OSError as error:
-            raise _StorageUnavailable(_cannot_save(self.path, error)) from error
-        try:
-            return parse(raw)
-        except ShortlistFormatError as problem:
-            try:
-                aside = _move_aside(self.path)
-            except OSError as error:
-                raise _StorageUnavailable(
-                    f"Le fichier de sélection « {self.path} » est illisible ({problem}) et n'a pas "
-                    f"pu être mis de côté ({_reason(error)}) ; il est laissé tel quel"
-                ) from error
-            self.warnings.append(
-                f"Le fichier de sélection était illisible ({problem}) : il a été mis de côté "
-                f"sous « {aside} ». La sélection repart de zéro."
-            )
-            return []
+    def _dump(self, document: ShortlistDocument) -> bytes:
+        chunks: dict[int, tuple[ShortlistEntry, str]] = {}
+        for entry in document.entries:
+            known = self._chunks.get(id(entry))
+            chunks[id(entry)] = known if known and known[0] is entry else (entry, _chunk(entry))
+        self._chunks = chunks  # only the entries still there: the cache never grows past them
+        head = _head(document.extra)
+        return "".join([head, *(chunks[id(e)][1] for e in document.entries)]).encode("utf-8")
+
+    def _set(self, entries: Iterable[ShortlistEntry]) -> None:
+        self._entries = tuple(entries)
+        self._where = {entry.role: index for index, entry in enumerate(self._entries)}
 
     def _stop_saving(self, problem: str) -> None:
         self._saving = False
@@ -237,28 +271,23 @@ class Shortlist:
 def parse(raw: bytes) -> list[ShortlistEntry]:
     """Entries from the bytes of a shortlist file; ShortlistFormatError says what is wrong."""
     try:
-        text = raw.decode("utf-8-sig")  # a byte-order mark (a Windows editor's) is dropped
-    except UnicodeDecodeError:
-        raise ShortlistFormatError("le fichier n'est pas en UTF-8") from None
-    import tomllib  # only when a shortlist file exists: not worth its import on every start
-
+        document = parse_toml(raw)
+    except FileProblem as problem:
+        where = f", ligne {problem.line}, colonne {problem.column}" if problem.line else ""
+        raise ShortlistFormatError(f"{problem.message}{where}") from None
     try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        found = _TOML_POSITION.search(str(error))
-        where = f", ligne {found[1]}, colonne {found[2]}" if found else ""
-        raise ShortlistFormatError(f"TOML invalide{where}") from None
+        check_ours(document, SHORTLIST_FILE)
+    except NotOurs as problem:
+        raise ShortlistFormatError(str(problem)) from None
+    return list(_decode(document).entries)
+
+
+def _decode(document: dict[str, Any]) -> ShortlistDocument:
+    """A checked document (model/storage.py's `check_ours`) as entries and unknown keys."""
     tables = document.get("entry", [])
-    if not document or (not tables and "version" not in document):
-        return []  # an empty file is an empty shortlist
-    version = document.get("version")
-    if version is None:
-        raise ShortlistFormatError("numéro de version « version » manquant")
-    if version != FORMAT_VERSION or isinstance(version, bool):
-        raise ShortlistFormatError(f"version de format inconnue : {version!r}")
-    if not isinstance(tables, list):
-        raise ShortlistFormatError("« entry » doit être une liste de tables [[entry]]")
-    return _unique(_entry(table, index) for index, table in enumerate(tables, start=1))
+    extra = {key: value for key, value in document.items() if key not in ("version", "entry")}
+    entries = _unique(_entry(table, index) for index, table in enumerate(tables, start=1))
+    return ShortlistDocument(tuple(entries), MappingProxyType(extra) if extra else _NO_EXTRA)
 
 
 def _entry(table: Any, index: int) -> ShortlistEntry:
@@ -281,21 +310,34 @@ def _entry(table: Any, index: int) -> ShortlistEntry:
     note = table.get("note", "")
     if not isinstance(note, str):
         raise ShortlistFormatError(f"{where} : « note » doit être du texte")
-    return ShortlistEntry(role.strip(), added, note)
+    extra = {key: value for key, value in table.items() if key not in _KNOWN_KEYS}
+    return ShortlistEntry(
+        role.strip(), added, note, MappingProxyType(extra) if extra else _NO_EXTRA
+    )
 
 
-def dump(entries: Iterable[ShortlistEntry]) -> bytes:
-    """`version = 1`, then one `[[entry]]` table per role, in order."""
+def dump(entries: Iterable[ShortlistEntry], extra: Mapping[str, Any] = _NO_EXTRA) -> bytes:
+    """`version = 1` and the unknown top-level keys, then one `[[entry]]` table per role."""
+    return "".join([_head(extra), *map(_chunk, entries)]).encode("utf-8")
+
+
+def _head(extra: Mapping[str, Any]) -> str:
     import tomli_w  # only when saving: not worth its import on every start
 
-    # Tables written one by one: tomli_w would inline short ones, which reads worse by hand.
-    chunks = [tomli_w.dumps({"version": FORMAT_VERSION})]
-    for entry in entries:
-        table: dict[str, Any] = {"role": entry.role, "added": entry.added}
-        if entry.note:
-            table["note"] = entry.note
-        chunks.append("\n[[entry]]\n" + tomli_w.dumps(table))
-    return "".join(chunks).encode("utf-8")
+    return str(tomli_w.dumps({"version": FORMAT_VERSION, **extra}))
+
+
+def _chunk(entry: ShortlistEntry) -> str:
+    """One `[[entry]]` table; its own tables, if any, as `[entry.x]` below it."""
+    import tomli_w
+
+    table: dict[str, Any] = {"role": entry.role, "added": entry.added}
+    if entry.note:
+        table["note"] = entry.note
+    table.update(entry.extra)
+    # Dumped as the table `[entry]`, renamed: tomli_w would inline short entries of an array.
+    text = str(tomli_w.dumps({"entry": table}))
+    return "\n[[entry]]\n" + text.removeprefix("[entry]\n")
 
 
 def _unique(entries: Iterable[ShortlistEntry]) -> list[ShortlistEntry]:
@@ -313,106 +355,8 @@ def _has(entries: list[ShortlistEntry], role_id: str) -> bool:
     return any(e.role == role_id for e in entries)
 
 
-# --- files, locks and messages ----------------------------------------------------------------
-
-
-def _lock_path(path: Path) -> Path:
-    return path.with_name(path.name + ".lock")
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Readers see the old file or the new one, never half of one."""
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _sync_directory(path.parent)
-
-
-def _sync_directory(directory: Path) -> None:
-    """Make the rename itself durable (POSIX only; best effort)."""
-    if sys.platform == "win32":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _move_aside(path: Path) -> Path:
-    """Rename an unreadable file to <name>.corrupt-<timestamp>, bytes untouched."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
-    counter = 1
-    while aside.exists():
-        counter += 1
-        aside = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
-    os.rename(path, aside)
-    return aside
-
-
-if sys.platform == "win32":
-    import msvcrt
-
-    def _acquire(lock_path: Path) -> int:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
-        except OSError:
-            os.close(fd)
-            raise
-        return fd
-
-    def _release(fd: int) -> None:
-        try:
-            os.lseek(fd, 0, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        finally:
-            os.close(fd)
-
-else:
-    import fcntl
-
-    def _acquire(lock_path: Path) -> int:
-        """Block until this process holds the lock; a separate file so os.replace keeps it."""
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        except OSError:
-            os.close(fd)
-            raise
-        return fd
-
-    def _release(fd: int) -> None:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-        finally:
-            os.close(fd)
-
-
-def _reason(error: OSError, folder: Path | None = None) -> str:
-    if error.errno in (errno.ENOTDIR, errno.EEXIST) and folder is not None:
-        return f"un fichier occupe la place du dossier « {folder} »"
-    reasons = {
-        errno.EACCES: "accès refusé",
-        errno.EPERM: "accès refusé",
-        errno.EROFS: "disque en lecture seule",
-        errno.ENOSPC: "disque plein",
-        errno.EISDIR: "c'est un dossier, pas un fichier",
-        errno.ENOTDIR: "un fichier occupe la place d'un dossier",
-        errno.EEXIST: "un fichier occupe la place d'un dossier",
-    }
-    return reasons.get(error.errno or 0, error.strerror or str(error))
-
-
-def _cannot_save(path: Path, error: OSError) -> str:
-    return f"Impossible d'enregistrer la sélection dans « {path} » ({_reason(error, path.parent)})"
+def _same(left: list[ShortlistEntry], right: list[ShortlistEntry]) -> bool:
+    """Equal lists, checked by identity first (a change keeps most entries as they were)."""
+    return len(left) == len(right) and all(
+        a is b or a == b for a, b in zip(left, right, strict=True)
+    )
