@@ -66,12 +66,28 @@ def row(build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
         return {"calls_ms": None, "note": f"not measured: {error}"}
 
 
+def search_depth() -> int | None:
+    """How many hits the explorer screen asks a search for on each key (None: unknown)."""
+    try:
+        from explorer.screens.main import SEARCH_DEPTH
+    except ImportError:
+        return None
+    return int(SEARCH_DEPTH)
+
+
 def search_row(catalog: Any) -> dict[str, Any]:
+    """As the explorer screen searches on each key (the best SEARCH_DEPTH hits), and with
+    every hit (the role picker, and the screen when the best hits crowd into few families)."""
     from explorer.model.search import search
 
+    depth = search_depth()
     index_ms = timed(lambda: catalog.search_index)
-    calls = [timed(lambda q=q: search(catalog, q)) for _ in range(SEARCH_PASSES) for q in QUERIES]
-    return {"calls_ms": calls, "index_ms": index_ms}
+    calls, every = [], []
+    for _ in range(SEARCH_PASSES):
+        for query in QUERIES:
+            calls.append(timed(lambda q=query: search(catalog, q, depth)))
+            every.append(timed(lambda q=query: search(catalog, q)))
+    return {"calls_ms": calls, "every_hit_ms": every, "limit": depth, "index_ms": index_ms}
 
 
 def rerank_row(catalog: Any, rng: random.Random) -> dict[str, Any]:
