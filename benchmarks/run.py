@@ -328,7 +328,9 @@ def targets_table(results: dict[str, dict[str, Any]], quick: bool) -> list[str]:
         result = results.get(t.catalogue)
         values = [] if result is None else per_run(result, t.source, t.pick)
         found = Spread.of(values)
-        if result is None or found is None:
+        if result is None:  # a catalogue left out of this run (--only)
+            continue
+        if found is None:
             rows.append(f"| {t.figure} | {t.target} | not measured | 0 | – |")
             continue
         limit = t.limit(result) if callable(t.limit) else t.limit
@@ -401,7 +403,7 @@ def detail_table(results: dict[str, dict[str, Any]]) -> list[str]:
     row("team plan p95", "model", p(0.95, "team"), digits=1)
     row("decoding index (first decode)", "model", lambda r: r["decode"]["index_ms"])
     row("decode a 5,000-char ad p95", "model", p(0.95, "decode"), digits=1)
-    row("peak memory warm (baseline)", "warm", lambda r: r["app_rss_mb"], "MB")
+    row("peak memory warm", "warm", lambda r: r["app_rss_mb"], "MB")
     row("peak memory of the baseline", "warm", lambda r: r["baseline_rss_mb"], "MB")
     row("peak memory cold", "cold", lambda r: r["app_rss_mb"], "MB")
     return rows
