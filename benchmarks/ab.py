@@ -77,7 +77,7 @@ def start(content: Path, variant: str, env: dict[str, str]) -> float:
     """Spawn to the complete explorer screen, as make bench times a warm start."""
     command = [sys.executable, "-c", STARTUP, variant, str(HERE / "startup.py"), str(content)]
     measured = run_child(command, env)
-    return (measured.report["ready_clock"] - measured.spawned) * 1000
+    return float(measured.report["ready_clock"] - measured.spawned) * 1000
 
 
 def main() -> int:

@@ -21,6 +21,7 @@ import json
 import sys
 import time
 from collections.abc import Awaitable, Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -78,14 +79,14 @@ async def session(
             await pilot.press("slash")
             await pilot.pause()
             for key in [*("space" if c == " " else c for c in word), "backspace", "backspace"]:
-                cpu, wall = await timed(lambda key=key: pilot.press(key))
+                cpu, wall = await timed(partial(pilot.press, key))
                 report["keys"].append(cpu)
                 report["keys_wall"].append(wall)
             await pilot.press("escape")
             await pilot.pause()
         main_screen = app.screen
         for other in ids[1 : 2 if quick else 1 + COMPARE_PAIRS]:
-            cpu, _ = await timed(lambda b=other: app.open_compare(ids[0], b))
+            cpu, _ = await timed(partial(app.open_compare, ids[0], other))
             if app.screen is main_screen:
                 report["compare_note"] = "app.open_compare opened no screen"
                 break

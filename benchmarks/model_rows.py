@@ -17,6 +17,7 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -85,8 +86,8 @@ def search_row(catalog: Any) -> dict[str, Any]:
     calls, every = [], []
     for _ in range(SEARCH_PASSES):
         for query in QUERIES:
-            calls.append(timed(lambda q=query: search(catalog, q, depth)))
-            every.append(timed(lambda q=query: search(catalog, q)))
+            calls.append(timed(partial(search, catalog, query, depth)))
+            every.append(timed(partial(search, catalog, query)))
     return {"calls_ms": calls, "every_hit_ms": every, "limit": depth, "index_ms": index_ms}
 
 
@@ -170,7 +171,7 @@ def decode_row(catalog: Any, rng: random.Random) -> dict[str, Any]:
 
     ads = [job_ad(catalog, rng) for _ in range(DECODES)]
     index_ms = timed(lambda: decode_ad(catalog, "vendeur"))
-    calls = [timed(lambda ad=ad: decode_ad(catalog, ad)) for ad in ads]
+    calls = [timed(partial(decode_ad, catalog, ad)) for ad in ads]
     return {"calls_ms": calls, "index_ms": index_ms, "ad_chars": AD_CHARS}
 
 
@@ -197,7 +198,7 @@ def shortlist_row(catalog: Any, workdir: Path, entries: int) -> dict[str, Any]:
     shortlist = Shortlist.open(path)
     open_ms = ms(time.perf_counter() - started)
     others = ids[entries : entries + SHORTLIST_CHANGES // 2] or ids[: SHORTLIST_CHANGES // 2]
-    calls = [timed(lambda r=r: shortlist.toggle(r)) for r in others for _ in range(2)]
+    calls = [timed(partial(shortlist.toggle, r)) for r in others for _ in range(2)]
     return {"calls_ms": calls, "open_ms": open_ms, "entries": len(shortlist)}
 
 

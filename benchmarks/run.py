@@ -194,7 +194,7 @@ class Target:
 def _cold_limit(result: dict[str, Any]) -> float:
     baseline = Spread.of([run["baseline_ms"] for run in result["cold"]])
     assert baseline is not None
-    return baseline.median + 1.6 * result["tomllib_ms"]
+    return baseline.median + 1.6 * float(result["tomllib_ms"])
 
 
 def targets(quick: bool) -> list[Target]:
@@ -459,7 +459,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, help="keep generated catalogues and caches here")
     args = parser.parse_args(argv)
 
-    plans = QUICK if args.quick else FULL
+    plans: tuple[Plan, ...] = QUICK if args.quick else FULL
     if args.only:
         wanted = args.only.split(",")
         plans = tuple(plan for plan in plans if plan.name in wanted)

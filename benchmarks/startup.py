@@ -77,7 +77,7 @@ def probe(content: Path, *, exit_at_ready: bool = False) -> dict[str, Any]:
     }
 
 
-def _css_beside_app(cls: type) -> str | list[str]:
+def _css_beside_app(cls: type) -> Any:
     """The app's CSS_PATH made absolute: a relative one is read beside the subclass's module."""
     folder = Path(sys.modules[cls.__module__].__file__ or "").parent
     paths = cls.CSS_PATH  # type: ignore[attr-defined]
@@ -147,7 +147,7 @@ def warm_up(content: Path, env: dict[str, str]) -> None:
 
 
 def _since_spawn(measured: Measured, key: str) -> float:
-    return (measured.report[key] - measured.spawned) * 1000
+    return float(measured.report[key] - measured.spawned) * 1000
 
 
 def main(argv: list[str]) -> int:
