@@ -199,6 +199,7 @@ def _cold_limit(result: dict[str, Any]) -> float:
 
 def targets(quick: bool) -> list[Target]:
     small, large = ("30", "60") if quick else ("2500", "10000")
+    few, many = f"{int(small):,}", f"{int(large):,}"  # as shown
     ratio: Callable[[Any], float] = lambda run: run["ratio"]  # noqa: E731
     extra: Callable[[Any], float] = lambda run: run["app_rss_mb"] - run["baseline_rss_mb"]  # noqa: E731
     interactive, model = "interactive", "model"
@@ -207,7 +208,7 @@ def targets(quick: bool) -> list[Target]:
             "start-up, bundled, warm", "≤ 1.15 × baseline", "bundled", "warm", ratio, 1.15, "×", 2
         ),
         Target(
-            f"start-up, {small} roles in 7 families, warm",
+            f"start-up, {few} roles in 7 families, warm",
             "≤ 1.3 ×",
             small,
             "warm",
@@ -217,7 +218,7 @@ def targets(quick: bool) -> list[Target]:
             2,
         ),
         Target(
-            f"start-up, {large} roles in 7 families, warm",
+            f"start-up, {many} roles in 7 families, warm",
             "≤ 2.0 ×",
             large,
             "warm",
@@ -227,7 +228,7 @@ def targets(quick: bool) -> list[Target]:
             2,
         ),
         Target(
-            f"start-up, {large} roles, cold",
+            f"start-up, {many} roles, cold",
             "≤ baseline + 1.6 × tomllib parse",
             large,
             "cold",
@@ -244,7 +245,7 @@ def targets(quick: bool) -> list[Target]:
             digits=1,
         ),
         Target(
-            f"keystroke p95 (app CPU), {small}",
+            f"keystroke p95 (app CPU), {few}",
             "≤ 50 ms",
             small,
             interactive,
@@ -253,7 +254,7 @@ def targets(quick: bool) -> list[Target]:
             digits=1,
         ),
         Target(
-            f"keystroke p95 (app CPU), {large}",
+            f"keystroke p95 (app CPU), {many}",
             "≤ 80 ms",
             large,
             interactive,
@@ -262,7 +263,7 @@ def targets(quick: bool) -> list[Target]:
             digits=1,
         ),
         Target(
-            f"opening the comparison p50 (app CPU), {small}",
+            f"opening the comparison p50 (app CPU), {few}",
             "≤ 100 ms",
             small,
             interactive,
@@ -270,11 +271,11 @@ def targets(quick: bool) -> list[Target]:
             100,
             digits=1,
         ),
-        Target(f"search p95, {large}", "≤ 5 ms", large, model, p(0.95, "search"), 5, digits=2),
-        Target(f"peak memory, {large}, warm", "≤ baseline + 80 MB", large, "warm", extra, 80, "MB"),
-        Target(f"peak memory, {large}, cold", "≤ baseline + 80 MB", large, "cold", extra, 80, "MB"),
+        Target(f"search p95, {many}", "≤ 5 ms", large, model, p(0.95, "search"), 5, digits=2),
+        Target(f"peak memory, {many}, warm", "≤ baseline + 80 MB", large, "warm", extra, 80, "MB"),
+        Target(f"peak memory, {many}, cold", "≤ baseline + 80 MB", large, "cold", extra, 80, "MB"),
         Target(
-            f"profile re-rank after a tick p95, {large}",
+            f"profile re-rank after a tick p95, {many}",
             "≤ 20 ms",
             large,
             model,
@@ -283,11 +284,11 @@ def targets(quick: bool) -> list[Target]:
             digits=1,
         ),
         Target(
-            f"career path p95, {large}", "≤ 100 ms", large, model, p(0.95, "path"), 100, digits=1
+            f"career path p95, {many}", "≤ 100 ms", large, model, p(0.95, "path"), 100, digits=1
         ),
-        Target(f"team plan p95, {large}", "≤ 100 ms", large, model, p(0.95, "team"), 100, digits=1),
+        Target(f"team plan p95, {many}", "≤ 100 ms", large, model, p(0.95, "team"), 100, digits=1),
         Target(
-            f"decode a 5,000-char ad p95, {small}",
+            f"decode a 5,000-char ad p95, {few}",
             "≤ 50 ms",
             small,
             model,
@@ -296,7 +297,7 @@ def targets(quick: bool) -> list[Target]:
             digits=1,
         ),
         Target(
-            f"shortlist change in the app p95 (app CPU), {large} entries",
+            f"shortlist change in the app p95 (app CPU), {many} entries",
             "≤ 100 ms",
             large,
             interactive,
