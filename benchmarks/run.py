@@ -97,14 +97,15 @@ def prepare(plan: Plan, workdir: Path) -> Path:
         from explorer.locations import bundled_content
 
         return bundled_content()
+    command = script("gen_catalogue", "--roles", str(plan.roles), "--families", "bundled")
     out = workdir / f"catalogue-{plan.name}"
+    if plan.big_role_bytes:
+        size = size_limit() if plan.big_role_bytes < 0 else plan.big_role_bytes
+        command += ["--big-role-bytes", str(int(size * 0.98))]
+        out = out.with_name(f"{out.name}-{size}")  # a new limit, a new catalogue
     if not (out / "families.toml").exists():
         # In a child process: this one stays small (a child's peak memory counts its
         # parent's at the fork).
-        command = script("gen_catalogue", "--roles", str(plan.roles), "--families", "bundled")
-        if plan.big_role_bytes:
-            size = size_limit() if plan.big_role_bytes < 0 else plan.big_role_bytes
-            command += ["--big-role-bytes", str(int(size * 0.98))]
         subprocess.run([*command, "--out", str(out), "--force"], check=True)
     return out
 
