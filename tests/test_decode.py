@@ -77,11 +77,11 @@ def test_without_their_title_most_ads_are_still_placed(bundled: Catalog) -> None
 def test_inclusive_titles(bundled: Catalog, title: str) -> None:
     reading = decode_ad(bundled, f"{title}\nRejoignez une équipe dynamique.")
     assert reading.roles[0].role.id == "charge-emailing"
+    role = bundled.roles["charge-emailing"]
+    # The content writes its own apostrophe (’); the ad's ' or ’ finds the same name.
     assert reading.roles[0].why[0] in (
-        "titre « Chargé d'emailing »",
-        "titre « Chargée d'emailing »",
-        "alias « Chargé d'e-mailing »",
-        "alias « Chargée d'e-mailing »",
+        *(f"titre « {name} »" for name in (role.title, role.title_feminine)),
+        *(f"alias « {name} »" for name in role.aliases if "mailing" in name),
     )
 
 
@@ -140,7 +140,7 @@ def test_the_longest_term_wins_where_two_overlap(bundled: Catalog) -> None:
 
 def test_skills_asked_and_those_the_best_role_adds(bundled: Catalog) -> None:
     reading = decode_ad(bundled, ad_text(Path(__file__).parent / "ads" / "referenceur-sea.txt"))
-    assert {"referencement-payant", "plateformes-publicitaires", "plan-de-marquage"} <= set(
+    assert {"referencement-payant", "achat-media", "plan-de-marquage"} <= set(
         reading.skills
     )
     assert list(reading.skills) == [s for s in bundled.skills if s in reading.skills]
