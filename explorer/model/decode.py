@@ -21,9 +21,9 @@ import math
 import re
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -168,7 +168,7 @@ def _features(stems: Sequence[str], stop: frozenset[str]) -> Iterator[str]:
 # --- the catalogue, read once --------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class _Name:
     role: int  # index in catalogue order
     text: str  # as the content writes it
@@ -300,14 +300,14 @@ def _short(label: str) -> str:
 # --- reading an ad ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RoleGuess:
     role: Role
     score: float  # 0..1: above 0.6 only for a role named in the ad's title
     why: tuple[str, ...]  # French reasons, strongest first
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class AdReading:
     roles: list[RoleGuess]  # best first, at most `limit`
     skills: tuple[str, ...]  # skill ids the ad asks for, in the catalogue's order
