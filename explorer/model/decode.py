@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from explorer.model.catalog import Catalog, Role
+from explorer.model.files import FileProblem
 from explorer.model.matching import PerCatalog
 from explorer.model.text import fold
 
@@ -318,6 +319,30 @@ def _short(label: str) -> str:
 
 
 # --- reading an ad ---------------------------------------------------------------------------
+
+AD_LIMIT = 200 * 1024  # bytes: an ad is a page or two of text; anything larger is not one
+# Characters no text file carries (a binary, a PDF, a word-processor file read as bytes).
+_BINARY = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+
+
+def ad_text(raw: bytes) -> str:
+    """An ad's text from a file's bytes: UTF-8 (a byte-order mark dropped), line ends as "\n".
+
+    Raises FileProblem, in French, when the bytes are not text or exceed AD_LIMIT.
+    """
+    if len(raw) > AD_LIMIT:
+        raise FileProblem(f"fichier trop volumineux (maximum {AD_LIMIT // 1024} ko)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise FileProblem(
+            "ce n’est pas un texte : encodage UTF-8 attendu "
+            f"(octet invalide à la position {error.start})"
+        ) from error
+    if _BINARY.search(text):
+        raise FileProblem("ce n’est pas un texte : caractères de contrôle (fichier binaire ?)")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
 
 
 @dataclass(frozen=True)
