@@ -41,3 +41,12 @@ def cache_dir() -> Path:
 
 def shortlist_path() -> Path:
     return data_dir() / "shortlist.toml"
+
+
+def validate_command(root: Path) -> str:
+    """The command that lists every problem of the content folder `root`, ready to paste."""
+    import shlex
+
+    from explorer.model.text import visible
+
+    return f"explorer validate {shlex.quote(visible(str(root)))}"
