@@ -54,7 +54,9 @@ def run_exit(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, 
     return int(exit_info.value.code or 0), out, err
 
 
-def test_standard_input(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_standard_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     stdin_bytes(monkeypatch, "Chargé·e d’emailing H/F\nNewsletters et RGPD.".encode())
     code, out, _ = run(capsys, "decode", "-", "--json")
     assert code == 0 and json.loads(out)["roles"][0]["role"] == "charge-emailing"

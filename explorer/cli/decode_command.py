@@ -77,7 +77,9 @@ def print_reading(catalog: Catalog, reading: AdReading) -> None:
 
     heading("Métiers les plus proches")
     if not reading.roles:
-        console.print(Text("  Aucun métier du catalogue ne ressemble à cette annonce.", style="dim"))
+        console.print(
+            Text("  Aucun métier du catalogue ne ressemble à cette annonce.", style="dim")
+        )
     for rank, guess in enumerate(reading.roles, 1):
         line = Text(f"  {rank}. ")
         line.append(visible(guess.role.display_title), style="bold")
@@ -111,4 +113,3 @@ def print_reading(catalog: Catalog, reading: AdReading) -> None:
         line.append(visible(term.term), style="bold cyan")
         line.append(f" : {visible(term.definition)}")
         console.print(line)
-

@@ -344,7 +344,6 @@ def ad_text(raw: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-
 @dataclass(frozen=True)
 class RoleGuess:
     role: Role
