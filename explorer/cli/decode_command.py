@@ -100,9 +100,9 @@ def print_reading(catalog: Catalog, reading: AdReading) -> None:
     if reading.roles and reading.missing_skills_of_best:
         best = reading.roles[0].role
         heading(f"Compétences de « {visible(best.title)} » que l’annonce ne cite pas")
-        for skill_id in reading.missing_skills_of_best:
-            skill = catalog.skills.get(skill_id)
-            console.print(Text(f"    - {visible(skill.label if skill else skill_id)}"))
+        for missing in catalog.role_skills(best):
+            if missing.id in reading.missing_skills_of_best:
+                console.print(Text(f"    - {visible(missing.label)}"))
 
     heading("Jargon")
     if not reading.terms:
