@@ -553,3 +553,28 @@ def _reasons(
                 recognised.append((-share, mission))
     why += [f"mission « {mission} »" for _, mission in sorted(recognised)[:2]]
     return tuple(why)
+
+
+# --- what the reading means for the user ------------------------------------------------------
+
+AD_HEADING = "Annonce :"
+
+
+def note_with_ad(note: str, ad: str) -> str:
+    """A shortlist note that keeps the ad: after the note, under AD_HEADING; kept only once."""
+    ad = ad.strip()
+    if not ad or ad in note:
+        return note
+    kept = f"{AD_HEADING}\n{ad}"
+    return f"{note.rstrip()}\n\n{kept}" if note.strip() else kept
+
+
+def held_and_lacking(
+    reading: AdReading, held: Iterable[str]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The skills the ad asks for that a profile has, and those it lacks (the ad's order)."""
+    mine = set(held)
+    return (
+        tuple(s for s in reading.skills if s in mine),
+        tuple(s for s in reading.skills if s not in mine),
+    )
