@@ -181,8 +181,7 @@ class ExplorerApp(App[None]):
         # The roles read from the content cache first (model/cache_codec.py): their bytes are
         # freed before the search index is read and unpacked, which keeps the peak lower.
         decode_all(self.catalog)
-        self.catalog.search_index.prepare()
-        self.catalog.search_index.prepare_families()
+        self.catalog.search_index  # noqa: B018 (built now rather than on the first key typed)
         prepare_nearest(self.catalog)
 
     # --- navigation between screens: every screen goes through these -------------------------
