@@ -211,6 +211,9 @@ class DecodeIndex:
             cues = [skill.label, _short(skill.label)]
             inside = skill.label[len(_short(skill.label)) :].strip(" ()")
             cues += [c.strip(" .…") for c in inside.split(",")]
+            # A label joining two things names each, if more than a word (a lone "Données" or
+            # "Achats" says too little): "Tests A/B et expérimentation", "… et sens du détail".
+            cues += [part for part in _short(skill.label).split(" et ") if len(words(part)) > 1]
             for cue in cues:
                 key = words(cue)
                 if key and skill.id not in self.skill_cues.get(key, ()):
