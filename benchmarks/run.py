@@ -140,8 +140,9 @@ def run_measured(
 
 def worker_load(content: Path, repeat: int) -> dict[str, Any]:
     """Plain tomllib parse, loader, content cache write and read, in this process."""
-    from explorer.model import cache, load_catalog
     from explorer.model.cache_codec import decode_all
+
+    from explorer.model import cache, load_catalog
 
     files = content_files(content)
     parse, load, read, decode = [], [], [], []
