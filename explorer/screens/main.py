@@ -103,7 +103,7 @@ class MainScreen(Screen[None]):
             "Décoder une annonce",
             show=False,  # the footer is full at 80 columns; the help lists it
             id="main.decode",
-            tooltip="Coller une offre d'emploi : métiers proches, compétences, jargon",
+            tooltip="Coller une offre d'emploi : le métier, ses compétences, son jargon",
         ),
         Binding(
             "F",
