@@ -207,3 +207,27 @@ async def test_every_part_is_reachable_at_both_sizes(
         await pilot.pause()
         # The ad's last line, with its jargon highlighted, closes the results.
         assert region_words(app, "#decode-results").endswith("Rigueur et curiosité indispensables.")
+
+
+async def test_with_a_profile_what_the_user_has_of_what_the_ad_asks(
+    bundled: Catalog, tmp_path: Path
+) -> None:
+    app = explorer(bundled, tmp_path)
+    ad = (ADS / "referenceur-sea.txt").read_text("utf-8")
+    async with app.run_test(size=(120, 80)) as pilot:
+        await pilot.pause()
+        shortlist = Shortlist.open(tmp_path / "shortlist.toml")
+        screen = DecodeScreen(bundled, shortlist, profile_skills={"suivi-kpi", "sql"})
+        await app.push_screen(screen)
+        app.post_message(events.Paste(ad))
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if screen.reading is not None and screen.ad:
+                break
+        await pilot.pause()
+        assert screen.reading is not None
+        asked = len(screen.reading.skills)
+        profile = region_words(app, "#decode-profile")
+        assert profile.startswith("Votre profil")
+        assert f"Vous avez 1 des {asked} compétences demandées : Suivi des KPI et reporting" in profile
+        assert "À acquérir : " in profile and "Référencement payant (SEA)" in profile
