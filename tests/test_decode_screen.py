@@ -229,5 +229,7 @@ async def test_with_a_profile_what_the_user_has_of_what_the_ad_asks(
         asked = len(screen.reading.skills)
         profile = region_words(app, "#decode-profile")
         assert profile.startswith("Votre profil")
-        assert f"Vous avez 1 des {asked} compétences demandées : Suivi des KPI et reporting" in profile
+        assert (
+            f"Vous avez 1 des {asked} compétences demandées : Suivi des KPI et reporting" in profile
+        )
         assert "À acquérir : " in profile and "Référencement payant (SEA)" in profile
