@@ -109,7 +109,7 @@ class DecodeScreen(Screen[None]):
         self.profile_skills = frozenset(profile_skills)
         self._start_ad = ad
         self._timer: Timer | None = None
-        self._reading = False  # a reading is under way on a thread
+        self._busy = False  # a reading is under way on a thread
         self.reading: AdReading | None = None  # of the text as it is now; None while reading
 
     def compose(self) -> ComposeResult:
@@ -129,6 +129,8 @@ class DecodeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#decode-ad", TextArea).border_title = "Annonce"
+        # The first reading builds the catalogue's index (seconds at 10,000 roles): shown.
+        self.query_one("#decode-side").loading = True
         self.read_current_ad()
 
     # --- reading the ad -----------------------------------------------------------------------
@@ -143,8 +145,8 @@ class DecodeScreen(Screen[None]):
     def read_current_ad(self) -> None:
         # One reading at a time: the first one may be building the index (seconds at
         # 10,000 roles); the text typed meanwhile is read when it ends.
-        if not self._reading:
-            self._reading = True
+        if not self._busy:
+            self._busy = True
             self.read_ad(self.ad)
 
     @property
@@ -156,7 +158,8 @@ class DecodeScreen(Screen[None]):
         self.post_message(self.Decoded(text, decode_ad(self.catalog, text, CLOSEST_ROLES)))
 
     def on_decode_screen_decoded(self, message: Decoded) -> None:
-        self._reading = False
+        self._busy = False
+        self.query_one("#decode-side").loading = False
         if message.text == self.ad:
             self.reading = message.reading
             self.show_reading(message.text, message.reading)
@@ -165,7 +168,8 @@ class DecodeScreen(Screen[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:  # a defect: said, and the next change tries again
-            self._reading = False
+            self._busy = False
+            self.query_one("#decode-side").loading = False
             self.notify(
                 f"Lecture de l’annonce impossible : {event.worker.error}",
                 severity="error",
