@@ -83,10 +83,10 @@ QUICK = (
 
 
 def size_limit() -> int:
-    """The largest content file the loader accepts."""
+    """The largest role file the loader accepts."""
     from explorer.model import loader
 
-    return int(getattr(loader, "MAX_FILE_BYTES", 5 * 1024 * 1024))
+    return loader.MAX_ROLE_BYTES
 
 
 # --- measuring --------------------------------------------------------------------------------
