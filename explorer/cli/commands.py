@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", title="commandes", metavar="COMMANDE")
     _catalog_commands(commands)
     _glossary_commands(commands)
+    _decode_command(commands)
     _shortlist_commands(commands)
     _serve_command(commands)
     _career_commands(commands)
@@ -208,6 +209,29 @@ def _career_commands(commands: Any) -> None:
     )
     _json_option(team)
     team.set_defaults(handler=_run("career_commands", "run_team"))
+
+
+def _decode_command(commands: Any) -> None:
+    decode = _command(
+        commands,
+        "decode",
+        "décoder une offre d'emploi : métiers proches, compétences demandées, jargon",
+        description="Décoder une offre d'emploi : les métiers du catalogue qu'elle décrit "
+        "(les plus proches d'abord, avec leur score et pourquoi), les compétences qu'elle "
+        "demande et les termes du jargon qu'elle emploie. Texte UTF-8 de 200 ko au plus.",
+    )
+    decode.add_argument(
+        "file",
+        nargs="?",
+        default="-",
+        metavar="FICHIER",
+        help="fichier texte de l'annonce (« - » ou rien : l'entrée standard)",
+    )
+    decode.add_argument(
+        "--limit", type=_positive, default=3, metavar="N", help="les N métiers les plus proches (3)"
+    )
+    _json_option(decode)
+    decode.set_defaults(handler=_run("decode_command", "run_decode"))
 
 
 def _shortlist_commands(commands: Any) -> None:

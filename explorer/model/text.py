@@ -78,8 +78,11 @@ _UNTYPABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u
 
 
 def typable(text: str) -> str:
-    """Pasted text as it could have been typed: control characters and direction marks gone."""
-    return _UNTYPABLE.sub("", text.replace("\r\n", "\n"))
+    """Pasted text as it could have been typed: control characters and direction marks gone.
+
+    A carriage return ends a line: xterm, VTE and tmux paste line ends as carriage returns.
+    """
+    return _UNTYPABLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def tokens(text: str) -> set[str]:

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, Static, Tree
 
 from explorer.messages import (
     MarkForCompare,
+    OpenDecoder,
     OpenEvolutions,
     OpenGlossary,
     OpenShortlist,
@@ -98,6 +99,14 @@ class MainScreen(Screen[None]):
         ),
         Binding("s", "shortlist", "Sélection", id="main.shortlist", tooltip="Ouvrir la sélection"),
         Binding("g", "glossary", "Glossaire", id="main.glossary", tooltip="Ouvrir le glossaire"),
+        Binding(
+            "D",
+            "decode",
+            "Décoder une annonce",
+            show=False,  # the footer is full at 80 columns; the help lists it
+            id="main.decode",
+            tooltip="Coller une offre d'emploi : le métier, ses compétences, son jargon",
+        ),
         Binding(
             "F",
             "filters",
@@ -506,6 +515,9 @@ class MainScreen(Screen[None]):
 
     def action_shortlist(self) -> None:
         self.post_message(OpenShortlist())
+
+    def action_decode(self) -> None:
+        self.post_message(OpenDecoder())
 
     def action_glossary(self) -> None:
         self.post_message(OpenGlossary())
