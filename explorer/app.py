@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import cast
@@ -124,6 +125,10 @@ class ExplorerApp(App[None]):
         typed (≈ 1 s at 10,000 roles)."""
         if self.catalog is not None:
             self.catalog.search_index  # noqa: B018 (a cached property: reading it builds it)
+        # The catalogue and its index live as long as the app: out of the garbage collector's
+        # sight, a full collection no longer walks them (it cost 60–170 ms of a screen opening
+        # or a keystroke at 2,500 roles).
+        gc.freeze()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name == "load_catalog" and event.state == WorkerState.ERROR:
