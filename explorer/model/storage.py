@@ -206,6 +206,16 @@ class UserFile(Generic[T]):
             raise StorageError(self.cannot_use(error)) from error
         self._known = Snapshot(value, data)
 
+    def change(self, apply: Callable[[T], T], dump: Callable[[T], bytes]) -> T:
+        """Apply one change to the file's current value under the lock and save it when it
+        changed; returns the new value. Raises StorageError (nothing written then)."""
+        with self.lock():
+            current = self.load(locked=True)
+            updated = apply(current)
+            if updated != current:
+                self.save(dump(updated), updated)
+            return updated
+
     # --- locking ------------------------------------------------------------------------------
 
     @contextlib.contextmanager

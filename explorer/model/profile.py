@@ -1,0 +1,252 @@
+"""The user's profile: the skills they have, kept in `profile.toml` beside the shortlist.
+
+Saved with the shortlist's guarantees (model/storage.py): every change takes the lock, re-reads
+the file, applies itself to what is on disk and replaces the file atomically; a file that is not
+ours is moved aside as `profile.toml.corrupt-<timestamp>` and the user told. A skill id the
+catalogue does not know (renamed, or from a newer content) stays in the file and is reported,
+never dropped: the next content may know it again. Unknown top-level keys are written back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from explorer.model.catalog import Catalog, Role
+from explorer.model.matching import RoleMatch
+from explorer.model.storage import (
+    DEFAULT_LOCK_TIMEOUT,
+    DEFAULT_NOTICE_AFTER,
+    FileKind,
+    NotOurs,
+    StorageError,
+    UserFile,
+)
+from explorer.model.text import one_line, visible
+
+FORMAT_VERSION = 1
+_NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
+
+PROFILE_FILE = FileKind(
+    version=FORMAT_VERSION,
+    subject="le profil",
+    file_label="Le fichier de profil",
+    fresh_start="Le profil repart de zéro.",
+    locked="profil verrouillé par un autre processus…",
+    shape={"skills": (list, "une liste d'identifiants de compétences")},
+)
+
+
+@dataclass(frozen=True)
+class ProfileDocument:
+    """What the file holds: skill ids in the order they were added, and keys we do not know."""
+
+    skills: tuple[str, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=lambda: _NO_EXTRA)
+
+
+class Profile:
+    """The skills the user has; every change is saved at once when there is a path.
+
+    Like the Shortlist: `warnings` collects what the user must be told (a file moved aside, a
+    folder that cannot be written), taken once with `take_warnings()`; when the file cannot be
+    written, changes live in memory for the session and `storage_problem` says why.
+    """
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        skills: Iterable[str] = (),
+        *,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        notice_after: float = DEFAULT_NOTICE_AFTER,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> None:
+        self.path = path
+        self._document = ProfileDocument(_unique(skills))
+        self.warnings: list[str] = []
+        self.storage_problem: str | None = None
+        self._file: UserFile[ProfileDocument] | None = None
+        if path is not None:
+            self._file = UserFile(
+                path,
+                PROFILE_FILE,
+                _decode,
+                empty=ProfileDocument(),
+                lock_timeout=lock_timeout,
+                notice_after=notice_after,
+                on_wait=on_wait,
+            )
+
+    @classmethod
+    def open(cls, path: Path, **options: Any) -> Profile:
+        """The profile saved at path (empty when there is none yet)."""
+        profile = cls(path, **options)
+        profile.reload()
+        return profile
+
+    # --- reading ------------------------------------------------------------------------------
+
+    @property
+    def skills(self) -> tuple[str, ...]:
+        """Skill ids, in the order they were added (unknown ones included)."""
+        return self._document.skills
+
+    @property
+    def persistent(self) -> bool:
+        """False when changes only live in memory (no path, or the folder cannot be written)."""
+        return self._file is not None and self.storage_problem is None
+
+    def __contains__(self, skill_id: object) -> bool:
+        return skill_id in self._document.skills
+
+    def __len__(self) -> int:
+        return len(self._document.skills)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._document.skills)
+
+    def unknown_skills(self, known: Collection[str]) -> tuple[str, ...]:
+        """The ids not in `known` (the catalogue's skills): kept, but worth telling the user."""
+        return tuple(skill for skill in self._document.skills if skill not in known)
+
+    def take_warnings(self) -> list[str]:
+        taken, self.warnings = self.warnings, []
+        return taken
+
+    def reload(self) -> None:
+        """Catch up with the file (another terminal may have changed it)."""
+        if self._file is None or not self.persistent:
+            return
+        try:
+            self._document = self._file.load()
+        except StorageError as problem:
+            self._stop_saving(str(problem))
+        finally:
+            self.warnings.extend(self._file.take_warnings())
+
+    # --- changing -----------------------------------------------------------------------------
+
+    def add(self, skill_ids: Iterable[str]) -> tuple[str, ...]:
+        """Add skills at the end; returns those that were not there yet."""
+        wanted = _unique(skill_ids)
+        before = set(self.skills)
+        self._change(lambda skills: _unique((*skills, *wanted)))
+        return tuple(skill for skill in wanted if skill not in before)
+
+    def remove(self, skill_ids: Iterable[str]) -> tuple[str, ...]:
+        """Remove skills; returns those that were there."""
+        unwanted = set(skill_ids)
+        removed = tuple(skill for skill in self.skills if skill in unwanted)
+        self._change(lambda skills: tuple(s for s in skills if s not in unwanted))
+        return removed
+
+    def toggle(self, skill_id: str) -> bool:
+        """Tick or untick one skill; True when the profile has it afterwards."""
+        if skill_id in self:
+            self.remove([skill_id])
+        else:
+            self.add([skill_id])
+        return skill_id in self
+
+    def clear(self) -> None:
+        self._change(lambda skills: ())
+
+    # --- storage ------------------------------------------------------------------------------
+
+    def _change(self, apply: Callable[[tuple[str, ...]], tuple[str, ...]]) -> None:
+        """Apply one change to the file's current content under the lock, then save."""
+
+        def on_document(document: ProfileDocument) -> ProfileDocument:
+            return ProfileDocument(apply(document.skills), document.extra)
+
+        if self._file is None or not self.persistent:
+            self._document = on_document(self._document)
+            return
+        try:
+            self._document = self._file.change(on_document, dump)
+        except StorageError as problem:
+            self._stop_saving(str(problem))
+            self._document = on_document(self._document)
+        finally:
+            self.warnings.extend(self._file.take_warnings())
+
+    def _stop_saving(self, problem: str) -> None:
+        self.storage_problem = problem
+        self.warnings.append(f"{problem} : le profil est gardé en mémoire pour cette session.")
+
+
+# --- file format ------------------------------------------------------------------------------
+
+
+def _decode(document: dict[str, Any]) -> ProfileDocument:
+    """A checked document (storage's `check_ours`) as skill ids and unknown keys."""
+    skills = document.get("skills", [])
+    for index, skill in enumerate(skills, start=1):
+        if not isinstance(skill, str) or not skill.strip():
+            raise NotOurs(f"« skills » n° {index} : identifiant de compétence attendu")
+    extra = {key: value for key, value in document.items() if key not in ("version", "skills")}
+    return ProfileDocument(
+        _unique(skill.strip() for skill in skills),
+        MappingProxyType(extra) if extra else _NO_EXTRA,
+    )
+
+
+def dump(document: ProfileDocument) -> bytes:
+    """`version = 1`, the skills (one a line), then the keys this version does not know."""
+    import tomli_w  # only when saving: not worth its import on every start
+
+    table = {"version": FORMAT_VERSION, "skills": list(document.skills), **document.extra}
+    return str(tomli_w.dumps(table)).encode("utf-8")
+
+
+def _unique(skills: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(skills))
+
+
+# --- what the user reads ----------------------------------------------------------------------
+
+
+def unknown_skills_message(unknown: Collection[str]) -> str:
+    """The warning for skill ids the catalogue does not know (they stay in the file)."""
+    names = ", ".join(f"« {visible(one_line(skill))} »" for skill in unknown)
+    if len(unknown) == 1:
+        return f"Le profil contient une compétence inconnue du catalogue, gardée telle quelle : {names}."
+    return (
+        f"Le profil contient {len(unknown)} compétences inconnues du catalogue, gardées telles "
+        f"quelles : {names}."
+    )
+
+
+def skill_labels(catalog: Catalog, skill_ids: Iterable[str]) -> list[str]:
+    """Each skill's label on one line (its id when the catalogue does not know it)."""
+    labels = []
+    for skill_id in skill_ids:
+        skill = catalog.skills.get(skill_id)
+        labels.append(one_line(skill.label) if skill else visible(one_line(skill_id)))
+    return labels
+
+
+def fit_line(catalog: Catalog, fit: RoleMatch) -> str:
+    """`Votre profil : 9 compétences sur 15 · à acquérir : A, B` (plain text, not markup)."""
+    have, size = len(fit.have), fit.size
+    line = f"Votre profil : {have} compétence{'s' if have > 1 else ''} sur {size}"
+    if fit.missing:
+        return f"{line} · à acquérir : {', '.join(skill_labels(catalog, fit.missing))}"
+    return f"{line} · rien à acquérir" if size else line
+
+
+def rank_label(fit: RoleMatch) -> str:
+    """`Webmarketeur — 12/19 · 63 %`."""
+    return f"{one_line(fit.role.display_title)} — {len(fit.have)}/{fit.size} · {fit.percent} %"
+
+
+def fit_of(role: Role, skills: Collection[str]) -> RoleMatch:
+    """One role against a set of skills (the detail pane's line, the export)."""
+    distinct = tuple(dict.fromkeys(role.skills))
+    have = tuple(s for s in distinct if s in skills)
+    missing = tuple(s for s in distinct if s not in skills)
+    return RoleMatch(role, have, missing, len(have) / len(distinct) if distinct else 0.0)
