@@ -398,5 +398,6 @@ def test_sources_name_every_article_the_roles_cite(catalog: Catalog) -> None:
     cited = {s for r in catalog.roles.values() for s in r.sources}
     assert cited == set(sources)
     for source in sources.values():
-        assert set(source) == {"id", "title", "publisher", "date"}, source["id"]
-        assert source["title"].strip(), source["id"]
+        # publisher and date only where the article shows them: never guessed, never empty
+        assert {"id", "title"} <= set(source) <= {"id", "title", "publisher", "date"}
+        assert all(str(value).strip() for value in source.values()), source["id"]

@@ -262,7 +262,7 @@ def test_a_source_unknown_to_sources_toml_is_a_problem(content: ContentFactory) 
 @pytest.mark.parametrize(
     ("edit", "where", "fragment"),
     [
-        (lambda s: s.replace('date = "2023-05"\n', ""), "source[0].date", "champ obligatoire"),
+        (lambda s: s.replace('title = ', 'titre = ', 1), "source[0].title", "champ obligatoire"),
         (lambda s: s.replace('"2023-05"', "2023"), "source[0].date", "date ou chaîne attendue"),
         (lambda s: s.replace('"2023-05"', "2023-05-01T10:00:00"), "source[0].date", "une date"),
         (lambda s: s.replace('title = "Le r', 'titre = "Le r'), "source[1].titre", "clé inconnue"),
@@ -388,3 +388,13 @@ def test_progress_without_role_files(tmp_path: Path) -> None:
     calls: list[tuple[int, int]] = []
     load_catalog(tmp_path, progress=lambda done, total: calls.append((done, total)))
     assert calls == [(0, 0)]
+
+
+def test_a_source_may_show_no_publisher_nor_date(content: ContentFactory) -> None:
+    root = content.write()
+    undated = SOURCES.replace('publisher = "Studyrama"\n', "").replace("date = 2022-11-03\n", "")
+    content.write_text("sources.toml", undated)
+    result = load_catalog(root)
+    assert result.issues == ()
+    source = result.catalog.sources["001.txt"]
+    assert (source.title, source.publisher, source.date) == ("Le référencement", "", "")

@@ -23,12 +23,12 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
 from explorer.model.catalog import Catalog, Role
 from explorer.model.matching import PerCatalog
-from explorer.model.record import record
 from explorer.model.text import _LIGATURES, fold
 
 # --- words of a text, with where they are ------------------------------------------------
@@ -168,7 +168,7 @@ def _features(stems: Sequence[str], stop: frozenset[str]) -> Iterator[str]:
 # --- the catalogue, read once --------------------------------------------------------------
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class _Name:
     role: int  # index in catalogue order
     text: str  # as the content writes it
@@ -300,14 +300,14 @@ def _short(label: str) -> str:
 # --- reading an ad ---------------------------------------------------------------------------
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class RoleGuess:
     role: Role
     score: float  # 0..1: above 0.6 only for a role named in the ad's title
     why: tuple[str, ...]  # French reasons, strongest first
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class AdReading:
     roles: list[RoleGuess]  # best first, at most `limit`
     skills: tuple[str, ...]  # skill ids the ad asks for, in the catalogue's order

@@ -45,7 +45,7 @@ class RoleMatch(NamedTuple):
     """One role against the profile.
 
     A named tuple, like SearchHit: a re-ranking of 10,000 roles may make thousands of
-    them, and a tuple is made about three times faster than a record.
+    them, and a tuple is made about three times faster than a dataclass.
     """
 
     role: Role

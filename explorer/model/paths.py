@@ -8,16 +8,16 @@ followed forwards: it says where a career goes, not where it comes from.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from explorer.model.catalog import Catalog
 from explorer.model.matching import PerCatalog
-from explorer.model.record import record
 
 EVOLUTION = "evolution"
 PROCHE = "proche"
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class PathStep:
     from_role: str
     to_role: str
@@ -25,7 +25,7 @@ class PathStep:
     acquire: tuple[str, ...]  # skills of to_role that from_role lacks, in to_role's order
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Evolution:
     """One node of the tree of evolutions: a role reached from its parent by one link."""
 

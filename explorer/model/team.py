@@ -8,10 +8,10 @@ marked as not proven optimal.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from explorer.model.catalog import Catalog
 from explorer.model.matching import skill_index
-from explorer.model.record import record
 from explorer.model.text import fold
 
 # Named starting points, from the source articles' contrast between the one generalist of a
@@ -80,7 +80,7 @@ GENERALISTS = ("charge-ecommerce", "e-commercant")
 _WORK_BUDGET = 150_000
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class TeamPlan:
     roles: tuple[str, ...]  # role ids, in catalogue order
     covered: dict[str, tuple[str, ...]]  # needed skill -> the plan's roles that have it
@@ -88,7 +88,7 @@ class TeamPlan:
     optimal: bool  # True: no smaller set of roles covers the need
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class GeneralistCoverage:
     role: str
     covered: tuple[str, ...]  # needed skills the role has, in the need's order
