@@ -241,7 +241,7 @@ def fit_line(catalog: Catalog, fit: RoleMatch) -> str:
 
 def rank_label(fit: RoleMatch) -> str:
     """`Webmarketeur — 12/19 · 63 %`."""
-    return f"{one_line(fit.role.display_title)} — {len(fit.have)}/{fit.size} · {fit.percent} %"
+    return f"{one_line(fit.role.title)} — {len(fit.have)}/{fit.size} · {fit.percent} %"
 
 
 def fit_of(role: Role, skills: Collection[str]) -> RoleMatch:
