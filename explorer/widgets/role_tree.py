@@ -1,29 +1,29 @@
-"""The tree of families and roles, with vim keys, lazy family children and role markers."""
+"""The tree of families and roles: vim keys, family children added when opened, role markers.
+
+Built on Textual's `Tree` as documented (`add`, `add_leaf`, `expand`, `render_label`, ...):
+no private member of Textual is used or overridden.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.css.styles import RenderStyles
-from textual.geometry import Region
-from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from explorer.model import Family, Role
-from explorer.model.record import record
 
 FAVOURITE_MARKER = "★"
 COMPARE_MARKER = "◆"
 
 
-@record(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FamilyEntry:
     """A family line; its role lines are only created when the family is first expanded."""
 
@@ -36,12 +36,12 @@ class FamilyEntry:
         return self.count - len(self.roles)
 
 
-@record(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RoleEntry:
     role: Role
 
 
-@record(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MoreEntry:
     """The '… et N autres' line closing a family whose matches were cut."""
 
@@ -50,14 +50,17 @@ class MoreEntry:
 
 TreeEntry = FamilyEntry | RoleEntry | MoreEntry
 RoleTreeNode = TreeNode[TreeEntry]
+Shown = tuple[tuple[str, tuple[str, ...], int], ...]
 
 
 class RoleTree(Tree[TreeEntry]):
     """Families at the top level, roles under them; labels are always plain text.
 
     Role lines start with their markers (favourite, marked for comparison), drawn at render
-    time from `favourites` and `compare_mark` so a theme change or a marker change never
-    needs the labels rebuilt.
+    time from `favourites` and `compare_mark` so a marker change never rebuilds the labels.
+    A line longer than the tree is cut with "…"; a family line keeps its count. At start-up
+    the whole catalogue shows at a glance: of the families asked open, the others than the
+    first open only if they all fit in the tree's first size.
     """
 
     BINDING_GROUP_TITLE = "Arbre des métiers"
@@ -99,6 +102,9 @@ class RoleTree(Tree[TreeEntry]):
 
     DEFAULT_CSS = """
     RoleTree {
+        /* Room for the scroll bar at all times: labels are cut to one width, whether the
+           scroll bar shows or not. */
+        scrollbar-gutter: stable;
         & > .role-tree--family { text-style: bold; }
         /* dim rather than $text-muted: that is an "auto" colour, unusable in a partial style */
         & > .role-tree--count { text-style: dim; }
@@ -106,8 +112,6 @@ class RoleTree(Tree[TreeEntry]):
         & > .role-tree--more { text-style: dim italic; }
     }
     """
-
-    _refresh_held = False  # see _one_refresh (a class default: Tree's __init__ may invalidate)
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(Text("Métiers"), id=id, classes=classes)
@@ -117,10 +121,9 @@ class RoleTree(Tree[TreeEntry]):
         self.compare_mark: str | None = None
         self._family_nodes: dict[str, RoleTreeNode] = {}
         self._role_nodes: dict[str, RoleTreeNode] = {}
-        self._shown: tuple[tuple[str, tuple[str, ...], int], ...] | None = None
-        # While lines are painted: the widget's style, and its component styles by name.
-        self._paint_style: Style | None = None
-        self._paint_styles: dict[tuple[str, ...], RenderStyles] | None = None
+        self._shown: Shown | None = None
+        self._sized = False  # whether the tree has had its first size (see on_resize)
+        self._open_when_sized: list[RoleTreeNode] = []
 
     # --- content --------------------------------------------------------------------------
 
@@ -137,51 +140,32 @@ class RoleTree(Tree[TreeEntry]):
         when only some of them are listed).
         """
         self.cursor_line = -1  # no highlight message for a node about to disappear
-        with self._one_refresh():
-            self.clear()
-            self._family_nodes = {}
-            self._role_nodes = {}
-            self._shown = self._signature(groups, counts)
-            for family, roles in groups:
-                count = counts.get(family.id, len(roles)) if counts else len(roles)
-                entry = FamilyEntry(family, tuple(roles), count)
-                # A family whose matches are all cut still opens, on its "… et N autres" line.
-                fills = bool(roles) or entry.hidden > 0
-                node = self.root.add(Text(family.title), entry, allow_expand=fills)
-                self._family_nodes[family.id] = node
-                if family.id in expanded and fills:
-                    self._populate(node)
-                    node.expand()
-
-    @contextmanager
-    def _one_refresh(self) -> Iterator[None]:
-        """Add and open many nodes with one invalidation of the tree's caches at the end.
-
-        Tree invalidates its line cache and asks for a layout on each node added (a search
-        adds up to a hundred per key); nothing is drawn in between, so once is enough.
-        """
-        self._refresh_held = True
-        try:
-            yield
-        finally:
-            self._refresh_held = False
-            self._invalidate()
-
-    def _on_resize(self, event: events.Resize) -> None:
-        # Tree drops every rendered line on a resize and asks for another layout. Its lines
-        # are cached by width already, and a resize repaints the widget: at start-up, the
-        # first size came after the first paint and the tree was rendered twice (≈ 5 ms).
-        event.prevent_default()  # not Tree's handler
-        self._line_cache.grow(event.size.height)
-
-    def _invalidate(self) -> None:
-        if not self._refresh_held:
-            super()._invalidate()
+        self.clear()
+        self._family_nodes = {}
+        self._role_nodes = {}
+        self._shown = self._signature(groups, counts)
+        self._open_when_sized = []
+        for family, roles in groups:
+            count = counts.get(family.id, len(roles)) if counts else len(roles)
+            entry = FamilyEntry(family, tuple(roles), count)
+            # A family whose matches are all cut still opens, on its "… et N autres" line.
+            fills = bool(roles) or entry.hidden > 0
+            node = self.root.add(Text(family.title), entry, allow_expand=fills)
+            self._family_nodes[family.id] = node
+            if family.id not in expanded or not fills:
+                continue
+            if not self._sized and self.expanded_families:
+                # The whole catalogue at a glance: before its first size, the tree cannot tell
+                # whether every family asked for fits open, so it opens the first one only.
+                self._open_when_sized.append(node)
+                continue
+            self._add_roles(node)
+            node.expand()
 
     @staticmethod
     def _signature(
         groups: Sequence[tuple[Family, Sequence[Role]]], counts: dict[str, int] | None
-    ) -> tuple[tuple[str, tuple[str, ...], int], ...]:
+    ) -> Shown:
         return tuple(
             (family.id, tuple(role.id for role in roles), (counts or {}).get(family.id, len(roles)))
             for family, roles in groups
@@ -193,7 +177,8 @@ class RoleTree(Tree[TreeEntry]):
         """Whether `show_families(groups, counts=counts)` would give the tree it shows now."""
         return self._shown == self._signature(groups, counts)
 
-    def _populate(self, node: RoleTreeNode) -> None:
+    def _add_roles(self, node: RoleTreeNode) -> None:
+        """Give a family node its role lines, once (harlequin-style: when it first opens)."""
         entry = node.data
         if not isinstance(entry, FamilyEntry) or node.children:
             return
@@ -205,7 +190,23 @@ class RoleTree(Tree[TreeEntry]):
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[TreeEntry]) -> None:
         # Mouse clicks, space and enter expand through Tree itself: fill the family then.
-        self._populate(event.node)
+        self._add_roles(event.node)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # At its first size, the tree opens the other families asked for if they all fit.
+        if self._sized or not event.size.height:
+            return
+        self._sized = True
+        waiting, self._open_when_sized = self._open_when_sized, []
+        lines = self.last_line + 1
+        for node in waiting:
+            if isinstance(node.data, FamilyEntry):
+                lines += len(node.data.roles) + (node.data.hidden > 0)
+        if lines > event.size.height:
+            return
+        for node in waiting:
+            self._add_roles(node)
+            node.expand()
 
     @property
     def expanded_families(self) -> list[str]:
@@ -241,7 +242,7 @@ class RoleTree(Tree[TreeEntry]):
         family_node = self._family_nodes.get(role.family)
         if family_node is None:
             return False
-        self._populate(family_node)
+        self._add_roles(family_node)
         node = self._role_nodes.get(role.id)
         if node is None:
             return False
@@ -258,8 +259,10 @@ class RoleTree(Tree[TreeEntry]):
 
     def move_to(self, node: RoleTreeNode) -> None:
         """Move the cursor to a node, even one added since the last repaint."""
-        _ = self.last_line  # rebuilds the line index so that the node's line is known
-        self.cursor_line = node.line
+        # Tree numbers its lines when next asked for them: asking for the last one numbers
+        # them now, else the cursor would land on the node's old line (-1 for a new node).
+        _ = self.last_line
+        self.cursor_line = node.line  # not move_cursor: it scrolls at once, even unlaid out
         # Scroll once laid out: before the first layout the tree has no height to scroll in.
         self.call_after_refresh(self.scroll_to_node, node, animate=False)
 
@@ -296,60 +299,55 @@ class RoleTree(Tree[TreeEntry]):
 
     # --- rendering ------------------------------------------------------------------------
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # For every line, Tree works out the widget's style (a walk up all its ancestors) and
-        # three component styles (each built anew): once for the lines of one paint will do.
-        self._paint_style, self._paint_styles = self.rich_style, {}
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._paint_style = self._paint_styles = None
-
-    def render_line(self, y: int) -> Strip:
-        style = self.rich_style if self._paint_style is None else self._paint_style
-        scroll_x, scroll_y = self.scroll_offset
-        return self._render_line(y + scroll_y, scroll_x, scroll_x + self.size.width, style)
-
-    def get_component_styles(self, *names: str) -> RenderStyles:
-        if self._paint_styles is None:
-            return super().get_component_styles(*names)
-        styles = self._paint_styles.get(names)
-        if styles is None:
-            styles = self._paint_styles[names] = super().get_component_styles(*names)
-        return styles
+    def _label_room(self, node: RoleTreeNode) -> int | None:
+        """The cells left for a node's label beside its guides; None before the first layout."""
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return None
+        depth = 0
+        parent = node.parent
+        while parent is not None and not parent.is_root:
+            depth, parent = depth + 1, parent.parent
+        return max(1, width - depth * self.guide_depth)
 
     def render_label(self, node: RoleTreeNode, base_style: Style, style: Style) -> Text:
+        text = super().render_label(node, base_style, style)  # Tree's icon, then the label
         entry = node.data
-        if isinstance(entry, RoleEntry):
-            label = node._label.copy()
-            label.stylize(style)
-            marker_style = self.get_component_rich_style("role-tree--marker", partial=True)
-            return Text.assemble((self._markers(entry.role.id), marker_style), label)
+        room = self._label_room(node)
         if isinstance(entry, FamilyEntry):
-            text = super().render_label(node, base_style, style)
             text.stylize(self.get_component_rich_style("role-tree--family", partial=True))
-            count_style = self.get_component_rich_style("role-tree--count", partial=True)
-            text.append(f" · {entry.count}", count_style)
-            return text
-        label = node._label.copy()
-        label.stylize(self.get_component_rich_style("role-tree--more", partial=True))
-        return label
+            count = Text(
+                f" · {entry.count}", self.get_component_rich_style("role-tree--count", partial=True)
+            )
+            if room is not None:  # the title is cut, never the count
+                text.truncate(max(1, room - count.cell_len), overflow="ellipsis")
+            return text.append_text(count)
+        if isinstance(entry, RoleEntry):
+            marker_style = self.get_component_rich_style("role-tree--marker", partial=True)
+            text = Text.assemble((self._markers(entry.role.id), marker_style), text)
+        elif isinstance(entry, MoreEntry):
+            text.stylize(self.get_component_rich_style("role-tree--more", partial=True))
+        if room is not None:
+            text.truncate(room, overflow="ellipsis")
+        return text
+
+    def get_label_width(self, node: RoleTreeNode) -> int:
+        # Tree asks for every line's width each time a node is added or opened, by rendering
+        # its label; measuring the plain text is enough (−40 % to build a 1,429-role family).
+        entry = node.data
+        width = node.label.cell_len if isinstance(node.label, Text) else len(node.label)
+        if isinstance(entry, RoleEntry):
+            return len(self._markers(entry.role.id)) + width
+        if isinstance(entry, FamilyEntry):
+            return len(self.ICON_NODE) + width + len(f" · {entry.count}")
+        return width
 
     def process_label(self, label: str | Text) -> Text:
-        # Tree splits every label into lines to keep the first (≈ 20 µs a node: 830 nodes
-        # for a large family). Titles are one line already: the loader folds them.
+        # Tree splits every label into lines to keep the first; ours are one line already
+        # (the loader folds titles): −25 % to build a 1,429-role family.
         if isinstance(label, Text) and "\n" not in label.plain:
             return label
         return super().process_label(label)
-
-    def get_label_width(self, node: RoleTreeNode) -> int:
-        # Called for every line on each rebuild: measure without building styled text.
-        entry = node.data
-        if isinstance(entry, RoleEntry):
-            return len(self._markers(entry.role.id)) + node._label.cell_len
-        if isinstance(entry, FamilyEntry):
-            return len(self.ICON_NODE) + node._label.cell_len + len(f" · {entry.count}")
-        return node._label.cell_len
 
     # --- keys -----------------------------------------------------------------------------
 
@@ -361,7 +359,7 @@ class RoleTree(Tree[TreeEntry]):
             if node.children:
                 self.move_to(node.children[0])
             return
-        self._populate(node)
+        self._add_roles(node)
         node.expand()
 
     def action_collapse_family(self) -> None:
