@@ -46,3 +46,12 @@ def shortlist_path() -> Path:
 def profile_path() -> Path:
     """The user's skills ("Mon profil"), beside the shortlist."""
     return data_dir() / "profile.toml"
+
+
+def validate_command(root: Path) -> str:
+    """The command that lists every problem of the content folder `root`, ready to paste."""
+    import shlex
+
+    from explorer.model.text import visible
+
+    return f"explorer validate {shlex.quote(visible(str(root)))}"

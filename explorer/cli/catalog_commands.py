@@ -3,36 +3,46 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 
-from explorer.cli.common import CliError, content_root, find_role, load_content, text_console
+from explorer.cli.common import (
+    content_root,
+    find_role,
+    load_content,
+    load_strict,
+    print_json,
+    shown,
+    text_console,
+    two_roles,
+)
 from explorer.cli.filter_options import role_filter_from_args
-from explorer.model import Catalog, Role, compare, load_catalog, search
+from explorer.model import Catalog, Role, compare, search
 from explorer.model.filters import describe_empty
 
 
-def _print_json(value: object) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'s' if number > 1 else ''}"
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    """Strict: every problem is listed and fails the check; warnings are listed and do not."""
     root = args.dir if args.dir is not None else content_root(args)
-    result = load_catalog(root)
-    if result.issues:
-        for issue in result.issues:
-            print(issue)
-        print(f"{len(result.issues)} problème(s) trouvé(s)", file=sys.stderr)
+    result = load_strict(root)
+    for issue in result.issues:
+        print(shown(str(issue)))  # a warning says so itself ("avertissement : …")
+    if result.errors:
+        print(f"{_count(len(result.errors), 'problème')} trouvé(s)", file=sys.stderr)
         return 1
     catalog = result.catalog
+    warnings = f" · {_count(len(result.warnings), 'avertissement')}" if result.warnings else ""
     print(
-        f"OK: {len(catalog.families)} families, {len(catalog.roles)} roles, "
-        f"{len(catalog.skills)} skills, {len(catalog.terms)} terms"
+        f"OK : {_count(len(catalog.families), 'famille')}, {_count(len(catalog.roles), 'métier')}, "
+        f"{_count(len(catalog.skills), 'compétence')}, {_count(len(catalog.terms), 'terme')}"
+        f"{warnings}"
     )
     return 0
 
@@ -61,7 +71,7 @@ def run_list(args: argparse.Namespace) -> int:
     roles = role_filter.apply(catalog.roles.values())
     payload = list_payload(catalog, roles)
     if args.json:
-        _print_json(payload)
+        print_json(payload)
         return 0
     console = text_console()
     cause = role_filter.emptied_by(list(catalog.roles.values()))
@@ -109,7 +119,7 @@ def run_show(args: argparse.Namespace) -> int:
     catalog = load_content(args).catalog
     role = find_role(catalog, args.role)
     if args.json:
-        _print_json(role_payload(catalog, role))
+        print_json(role_payload(catalog, role))
         return 0
     from explorer.cli.render import render_role
 
@@ -127,13 +137,14 @@ def run_search(args: argparse.Namespace) -> int:
     catalog = load_content(args).catalog
     hits = search(catalog, args.query, limit=args.limit)
     if args.json:
-        _print_json(
+        print_json(
             [
                 {
                     "id": h.role.id,
                     "title": h.role.title,
                     "score": h.score,
                     "matched": list(h.matched),
+                    "reason": h.reason,
                 }
                 for h in hits
             ]
@@ -141,25 +152,24 @@ def run_search(args: argparse.Namespace) -> int:
         return 0
     console = text_console()
     if not hits:
-        console.print(Text(f"Aucun métier ne correspond à « {args.query} »."))
+        console.print(Text(f"Aucun métier ne correspond à « {shown(args.query)} »."))
         return 0
     for hit in hits:
         line = Text()
         line.append(f"{hit.role.id:<28}", style="cyan")
         line.append(hit.role.display_title)
-        line.append(f"  ({', '.join(hit.matched)})", style="dim")
+        if hit.reason:  # found by something other than its title: say what
+            line.append(f"  ({hit.reason})", style="dim")
         console.print(line)
     return 0
 
 
 def run_compare(args: argparse.Namespace) -> int:
     catalog = load_content(args).catalog
-    a, b = find_role(catalog, args.a), find_role(catalog, args.b)
-    if a.id == b.id:
-        raise CliError("comparer un métier avec lui-même n'a pas de sens : choisissez deux métiers")
+    a, b = two_roles(catalog, args.a, args.b)
     result = compare(catalog, a, b)
     if args.json:
-        _print_json(
+        print_json(
             {
                 "a": a.id,
                 "b": b.id,
@@ -194,4 +204,8 @@ def run_compare(args: argparse.Namespace) -> int:
             style="bold",
         )
     )
+    for source, target, gap in ((a, b, result.gap_a_to_b), (b, a, result.gap_b_to_a)):
+        line = Text(f"À acquérir pour passer de {source.title} à {target.title} : ", style="bold")
+        line.append(", ".join(label[skill] for skill in gap) if gap else "rien", style="")
+        console.print(line)
     return 0

@@ -1,8 +1,7 @@
-"""The command line's parser: every option and subcommand, and nothing that runs them.
+"""The command line's one parser: launching the app, every option and subcommand.
 
 Building it imports argparse alone: each subcommand's module (and what it needs: rich,
-the shortlist, export, the glossary...) is imported only when that subcommand runs, so
-that launching the app pays for none of them.
+the shortlist, export, the glossary...) is imported only when that subcommand runs.
 """
 
 from __future__ import annotations
@@ -13,10 +12,56 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from explorer import __version__
+from explorer.cli.french_parser import FrenchParser
+
 if TYPE_CHECKING:
     from explorer.model.filters import Dimension
 
 Handler = Callable[[argparse.Namespace], int]
+
+DESCRIPTION = "Métiers du e-commerce : explorer les métiers du e-commerce en France."
+EPILOG = (
+    "Sans commande, « explorer » ouvre l'application interactive (dans un terminal). "
+    "« explorer COMMANDE -h » détaille une commande."
+)
+SAME_ROLE = "comparer un métier avec lui-même n'a pas de sens : choisissez deux métiers"
+ROLE_NAME = "identifiant, titre (masculin ou féminin), autre nom ou sigle du métier"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Every command line, the app's launch included."""
+    parser = FrenchParser(prog="explorer", description=DESCRIPTION, epilog=EPILOG)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help="afficher la version et quitter",
+    )
+    _content_option(parser, suppress=False)
+    parser.add_argument(
+        "--compare",
+        nargs=2,
+        metavar=("A", "B"),
+        help="ouvrir l'application directement sur la comparaison de deux métiers",
+    )
+    parser.add_argument(
+        "--startup-time",
+        action="store_true",
+        help="démarrer sans affichage jusqu'au premier écran, puis afficher le détail "
+        "du temps de démarrage en millisecondes",
+    )
+    parser.add_argument(
+        "--json",
+        dest="startup_json",
+        action="store_true",
+        help="avec --startup-time : le détail en JSON",
+    )
+    commands = parser.add_subparsers(dest="command", title="commandes", metavar="COMMANDE")
+    _catalog_commands(commands)
+    _glossary_commands(commands)
+    _shortlist_commands(commands)
+    return parser
 
 
 def _run(module: str, function: str) -> Handler:
@@ -30,17 +75,34 @@ def _run(module: str, function: str) -> Handler:
     return handler
 
 
-def global_options(*, suppress: bool) -> argparse.ArgumentParser:
-    """Options accepted before and after the subcommand name."""
-    parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument(
+def _content_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """--content, accepted before and after the subcommand name.
+
+    After it (`suppress`), it is left out of the namespace unless given, so that it does
+    not hide the value given before the subcommand.
+    """
+    parser.add_argument(
         "--content",
-        metavar="DIR",
+        metavar="DOSSIER",
         type=Path,
         default=argparse.SUPPRESS if suppress else None,
         help="dossier de contenu à utiliser à la place du catalogue fourni",
     )
-    return parent
+
+
+def _json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="sortie JSON")
+
+
+def _command(commands: Any, name: str, text: str, **kwargs: Any) -> argparse.ArgumentParser:
+    command: argparse.ArgumentParser = commands.add_parser(
+        name,
+        help=text,
+        description=kwargs.pop("description", text[0].upper() + text[1:] + "."),
+        **kwargs,
+    )
+    _content_option(command, suppress=True)
+    return command
 
 
 # option -> (dimension, metavar, help, "unknown" wording)
@@ -74,84 +136,87 @@ def _filter_arguments(parser: argparse.ArgumentParser) -> None:
         )
 
 
-def register(commands: Any) -> None:
-    """Add every subcommand to the parser's subparsers."""
-    _catalog_commands(commands)
-    _glossary_commands(commands)
-    _shortlist_commands(commands)
-
-
 def _catalog_commands(commands: Any) -> None:
-    options = global_options(suppress=True)
-
-    validate = commands.add_parser(
-        "validate", parents=[options], help="vérifier un dossier de contenu (strict)"
+    validate = _command(commands, "validate", "vérifier un dossier de contenu (strict)")
+    validate.add_argument(
+        "dir",
+        nargs="?",
+        type=Path,
+        metavar="DOSSIER",
+        help="dossier à vérifier (par défaut : celui de --content, sinon le catalogue fourni)",
     )
-    validate.add_argument("dir", nargs="?", type=Path, help="dossier à vérifier")
     validate.set_defaults(handler=_run("catalog_commands", "run_validate"))
 
-    listing = commands.add_parser("list", parents=[options], help="familles et métiers")
-    listing.add_argument("--json", action="store_true", help="sortie JSON")
+    listing = _command(commands, "list", "familles et métiers")
+    _json_option(listing)
     _filter_arguments(listing)
     listing.set_defaults(handler=_run("catalog_commands", "run_list"))
 
-    show = commands.add_parser("show", parents=[options], help="fiche complète d'un métier")
-    show.add_argument("role", metavar="ROLE", help="identifiant du métier")
-    show.add_argument("--json", action="store_true", help="sortie JSON")
+    show = _command(commands, "show", "fiche complète d'un métier")
+    show.add_argument("role", metavar="MÉTIER", help=ROLE_NAME)
+    _json_option(show)
     show.set_defaults(handler=_run("catalog_commands", "run_show"))
 
-    find = commands.add_parser("search", parents=[options], help="chercher un métier")
-    find.add_argument("query", metavar="QUERY", help="titre, sigle, compétence, outil...")
-    find.add_argument("--limit", type=_positive, default=None, metavar="N")
-    find.add_argument("--json", action="store_true", help="sortie JSON")
+    find = _command(commands, "search", "chercher un métier")
+    find.add_argument(
+        "query", metavar="RECHERCHE", help="titre, sigle, compétence, outil, terme..."
+    )
+    find.add_argument(
+        "--limit", type=_positive, default=None, metavar="N", help="au plus N résultats"
+    )
+    _json_option(find)
     find.set_defaults(handler=_run("catalog_commands", "run_search"))
 
-    versus = commands.add_parser("compare", parents=[options], help="comparer deux métiers")
-    versus.add_argument("a", metavar="A")
-    versus.add_argument("b", metavar="B")
-    versus.add_argument("--json", action="store_true", help="sortie JSON")
+    versus = _command(commands, "compare", "comparer deux métiers")
+    versus.add_argument("a", metavar="A", help=f"premier métier : {ROLE_NAME}")
+    versus.add_argument("b", metavar="B", help="second métier, nommé de la même façon")
+    _json_option(versus)
     versus.set_defaults(handler=_run("catalog_commands", "run_compare"))
 
 
 def _glossary_commands(commands: Any) -> None:
-    define = commands.add_parser(
-        "define", parents=[global_options(suppress=True)], help="définition d'un terme du jargon"
-    )
-    define.add_argument("term", metavar="TERM", help="terme, sigle ou synonyme (SEO, S.E.A....)")
-    define.add_argument("--json", action="store_true", help="sortie JSON")
+    define = _command(commands, "define", "définition d'un terme du jargon")
+    define.add_argument("term", metavar="TERME", help="terme, sigle ou synonyme (SEO, S.E.A....)")
+    _json_option(define)
     define.set_defaults(handler=_run("glossary_commands", "run_define"))
 
 
 def _shortlist_commands(commands: Any) -> None:
     from explorer.locations import shortlist_path
+    from explorer.model.text import visible
 
-    options = global_options(suppress=True)
-    group = commands.add_parser(
+    group = _command(
+        commands,
         "shortlist",
-        parents=[options],
-        help="votre sélection de métiers (favoris et notes)",
-        description=f"Votre sélection, enregistrée dans {shortlist_path()}.",
+        "votre sélection de métiers (favoris et notes)",
+        description=f"Votre sélection, enregistrée dans {visible(str(shortlist_path()))}.",
     )
-    actions = group.add_subparsers(dest="shortlist_command", metavar="ACTION", required=True)
+    actions = group.add_subparsers(
+        dest="shortlist_command", title="actions", metavar="ACTION", required=True
+    )
 
-    listing = actions.add_parser("list", parents=[options], help="les métiers de la sélection")
-    listing.add_argument("--json", action="store_true", help="sortie JSON")
+    listing = _command(actions, "list", "les métiers de la sélection")
+    _json_option(listing)
     listing.set_defaults(handler=_run("shortlist_commands", "run_list"))
 
-    add = actions.add_parser("add", parents=[options], help="ajouter un métier")
-    add.add_argument("role", metavar="ROLE", help="identifiant du métier")
-    add.add_argument("--note", metavar="TEXT", default=None, help="une note libre")
+    add = _command(actions, "add", "ajouter un métier")
+    add.add_argument("role", metavar="MÉTIER", help=ROLE_NAME)
+    add.add_argument("--note", metavar="TEXTE", default=None, help="une note libre")
     add.set_defaults(handler=_run("shortlist_commands", "run_add"))
 
-    remove = actions.add_parser("remove", parents=[options], help="retirer un métier")
-    remove.add_argument("role", metavar="ROLE", help="identifiant du métier")
+    remove = _command(actions, "remove", "retirer un métier")
+    remove.add_argument(
+        "role",
+        metavar="MÉTIER",
+        help=f"{ROLE_NAME} (un métier disparu du catalogue : son identifiant)",
+    )
     remove.set_defaults(handler=_run("shortlist_commands", "run_remove"))
 
-    export = actions.add_parser("export", parents=[options], help="exporter en Markdown")
+    export = _command(actions, "export", "exporter en Markdown")
     export.add_argument(
         "-o",
         "--output",
-        metavar="FILE",
+        metavar="FICHIER",
         type=Path,
         default=None,
         help="fichier à écrire (« - » pour la sortie standard) ; "

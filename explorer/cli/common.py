@@ -1,15 +1,19 @@
-"""What every subcommand shares: the --content option, loading content, role lookup."""
+"""What every subcommand shares: loading content, naming roles, printing safely."""
 
 from __future__ import annotations
 
 import argparse
-import gc
+import json
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from explorer.locations import bundled_content
-from explorer.model import Catalog, LoadResult, Role, cache, search
+from explorer.cli.progress import load_progress
+from explorer.locations import bundled_content, validate_command
+from explorer.model import Catalog, ContentIssue, LoadResult, Role, cache, load_catalog, search
+from explorer.model.names import find_roles
+from explorer.model.text import one_line
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -23,49 +27,85 @@ class CliError(Exception):
         self.exit_code = exit_code
 
 
+def shown(text: str) -> str:
+    """Text from a file, an argument or the environment, made safe to print on one line:
+    control characters as visible symbols (a terminal never obeys them), no line breaks."""
+    return one_line(text)
+
+
+def warn(message: str) -> None:
+    print(f"attention : {shown(message)}", file=sys.stderr)
+
+
+# What json.dumps leaves raw with ensure_ascii=False and a terminal would obey or reorder:
+# DEL, C1 controls (U+009B starts an escape sequence), direction marks and overrides.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def json_text(value: object) -> str:
+    """Indented JSON, accents as they are, but every character that could drive a terminal
+    written as a \\u escape (they only occur inside strings, where the escape is valid)."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def print_json(value: object) -> None:
+    sys.stdout.write(json_text(value) + "\n")
+
+
 def content_root(args: argparse.Namespace) -> Path:
+    """The content folder asked for (--content), else the bundled catalogue; it must exist."""
     root: Path | None = getattr(args, "content", None)
-    return root if root is not None else bundled_content()
-
-
-# From this many roles, the loaded catalogue is moved out of the garbage collector's sight.
-FREEZE_FROM_ROLES = 1000
-
-
-def cached_load(args: argparse.Namespace, *, defer_save: bool = False) -> cache.CachedLoad:
-    """The content, from the user cache when the files have not changed (see model/cache.py).
-
-    `defer_save`: after a load from TOML, the search index and the cache are left to
-    `loaded.pending.run()` (the app runs it once its first frame is drawn).
-    """
-    root = content_root(args)
+    if root is None:
+        return bundled_content()
     if not root.exists():
-        raise CliError(f"{root}: dossier de contenu introuvable")
+        raise CliError(f"{root} : dossier de contenu introuvable")
     if not root.is_dir():
-        raise CliError(f"{root}: n'est pas un dossier de contenu")
-    # The collector stays off until the catalogue is frozen: the load pauses it too, but
-    # its first allocation once resumed walked every new object (≈ 30 ms at 10,000 roles).
-    with cache_codec.collector_paused():
-        loaded = cache.load(root, defer_save=defer_save)
-        if len(loaded.result.catalog.roles) >= FREEZE_FROM_ROLES:
-            # Hundreds of thousands of objects that live as long as the process: without this,
-            # the collector would walk them all, several times, while the first screen is drawn.
-            gc.freeze()
-    return loaded
+        raise CliError(f"{root} : n'est pas un dossier de contenu")
+    return root
 
 
-def load_content(args: argparse.Namespace, *, warn: bool = True) -> LoadResult:
+# --- loading ----------------------------------------------------------------------------------
+
+
+def load_strict(root: Path) -> LoadResult:
+    """Every content file read again (no cache), for `validate`."""
+    with load_progress() as progress:
+        return load_catalog(root, progress=progress)
+
+
+def load_content(args: argparse.Namespace, *, warn_issues: bool = True) -> LoadResult:
     """Lenient load for browsing commands: problems go to stderr, the valid rest is used."""
-    result = cached_load(args).result
-    if warn:
-        for issue in result.issues:
-            print(f"attention : {issue}", file=sys.stderr)
+    root = content_root(args)
+    with load_progress() as progress:
+        result = cache.load(root, progress=progress)
+    if warn_issues:
+        warn_about(result.issues, root)
     return result
+
+
+# Past this many, a browsing command names the first problems and sends to `validate`.
+MAX_WARNINGS = 20
+
+
+def warn_about(issues: tuple[ContentIssue, ...], root: Path) -> None:
+    """The content's problems on stderr, then where to see them all."""
+    for issue in issues[:MAX_WARNINGS]:
+        warn(str(issue))
+    if not issues:
+        return
+    more = len(issues) - MAX_WARNINGS
+    also = f" (et {more} autre{'s' if more > 1 else ''})" if more > 0 else ""
+    count = f"{len(issues)} problème{'s' if len(issues) > 1 else ''}"
+    warn(f"{count} dans le contenu{also} : lancez « {validate_command(root)} » pour le détail")
+
+
+# --- roles by name -----------------------------------------------------------------------------
 
 
 def suggestions(catalog: Catalog, wanted: str) -> list[str]:
     """Closest role ids by spelling, then by search on titles and aliases."""
-    import difflib  # only for a role id that does not exist
+    import difflib  # only for a role name that fits nothing
 
     close = difflib.get_close_matches(wanted, list(catalog.roles), n=3, cutoff=0.5)
     for hit in search(catalog, wanted, limit=3):
@@ -74,13 +114,34 @@ def suggestions(catalog: Catalog, wanted: str) -> list[str]:
     return close[:3]
 
 
-def find_role(catalog: Catalog, role_id: str) -> Role:
-    role = catalog.roles.get(role_id)
-    if role is not None:
-        return role
-    close = suggestions(catalog, role_id)
+def find_role(catalog: Catalog, name: str) -> Role:
+    """The one role `name` designates (id, title, alias, sigle); else a CliError (exit 2)."""
+    roles = find_roles(catalog, name)
+    if len(roles) == 1:
+        return roles[0]
+    if roles:
+        listed = ", ".join(f"{role.id} ({role.display_title})" for role in roles[:10])
+        more = f" et {len(roles) - 10} autres" if len(roles) > 10 else ""
+        raise CliError(
+            f"« {name} » désigne plusieurs métiers : {listed}{more} ; précisez (par exemple "
+            f"avec l'identifiant)"
+        )
+    close = suggestions(catalog, name)
     hint = f" ; vouliez-vous dire : {', '.join(close)} ?" if close else ""
-    raise CliError(f"métier inconnu « {role_id} »{hint}")
+    raise CliError(f"métier inconnu « {name} »{hint}")
+
+
+def two_roles(catalog: Catalog, a: str, b: str) -> tuple[Role, Role]:
+    """Two different roles to compare, by name."""
+    first, second = find_role(catalog, a), find_role(catalog, b)
+    if first.id == second.id:
+        from explorer.cli.commands import SAME_ROLE
+
+        raise CliError(SAME_ROLE)
+    return first, second
+
+
+# --- printing ------------------------------------------------------------------------------------
 
 
 def text_console() -> Console:
@@ -91,6 +152,13 @@ def text_console() -> Console:
     """
     from rich.console import Console
 
-    console = Console(highlight=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich's own answer exits with status 1; the command's caller handles it (status 0,
+            # as the JSON forms).
+            self.quiet = True
+            raise BrokenPipeError
+
+    console = _Console(highlight=False)
     console.soft_wrap = not console.is_terminal
     return console

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import Any
 
 from rich.text import Text
 
-from explorer.cli.common import CliError, load_content, text_console
+from explorer.cli.common import CliError, load_content, print_json, text_console
 from explorer.model import Catalog, Term
 from explorer.model.glossary import find_term, term_suggestions
 
@@ -40,8 +38,7 @@ def run_define(args: argparse.Namespace) -> int:
     term = find_term_or_fail(catalog, args.term)
     payload = term_payload(catalog, term)
     if args.json:
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(payload)
         return 0
     console = text_console()
     console.print(Text(term.term, style="bold"))

@@ -1,33 +1,36 @@
-"""`explorer` with no subcommand: the interactive app."""
+"""`explorer` with no subcommand: the interactive app, in a terminal only."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
-from explorer.cli.common import CliError, cached_load, find_role
+from explorer.cli.common import CliError, content_root, load_content, two_roles
+
+NO_TERMINAL = (
+    "l'application s'ouvre dans un terminal (entrée et sortie) : lancez-la depuis un terminal, "
+    "ou utilisez une commande (explorer --help)"
+)
+
+
+def has_terminal() -> bool:
+    """Whether stdin and stdout are both a terminal (neither closed nor redirected)."""
+    return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout))
 
 
 def launch(args: argparse.Namespace) -> int:
-    loaded = cached_load(args, defer_save=True)
-    result = loaded.result
-    start_compare: tuple[str, str] | None = None
-    if args.compare:
-        a, b = (find_role(result.catalog, role_id) for role_id in args.compare)
-        if a.id == b.id:
-            raise CliError(
-                "comparer un métier avec lui-même n'a pas de sens : choisissez deux métiers"
-            )
-        start_compare = (a.id, b.id)
+    root = content_root(args)
+    if not has_terminal():
+        # A full-screen app writing into a file, or reading a closed stdin, never ends well.
+        raise CliError(NO_TERMINAL)
     from explorer.app import ExplorerApp
 
-    pending = loaded.pending
-    app = ExplorerApp(
-        result.catalog,
-        issues=result.issues,
-        start_compare=start_compare,
-        after_first_frame=pending.run if pending else None,
-    )
+    if args.compare:
+        # Loaded here, before the app, to check the two names (exit 2 on an unknown one).
+        result = load_content(args, warn_issues=False)
+        a, b = two_roles(result.catalog, *args.compare)
+        app = ExplorerApp(result.catalog, issues=result.issues, start_compare=(a.id, b.id))
+    else:
+        app = ExplorerApp(content_root=root)  # shows its frame at once, then loads
     app.run()
-    if pending is not None:
-        pending.run()  # quit before the first frame, or still writing: finish (or wait) now
     return app.return_code or 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -12,7 +11,15 @@ from typing import Any
 
 from rich.text import Text
 
-from explorer.cli.common import CliError, find_role, load_content, text_console
+from explorer.cli.common import (
+    CliError,
+    find_role,
+    load_content,
+    print_json,
+    shown,
+    text_console,
+    warn,
+)
 from explorer.locations import shortlist_path
 from explorer.model import Catalog
 from explorer.model.export import (
@@ -21,6 +28,7 @@ from explorer.model.export import (
     shortlist_markdown,
     write_export,
 )
+from explorer.model.names import find_roles
 from explorer.model.shortlist import ABSENT_ROLE, Shortlist
 from explorer.model.text import one_line
 
@@ -38,7 +46,7 @@ def _print_warnings(shortlist: Shortlist) -> None:
     for warning in shortlist.take_warnings():
         if shortlist.storage_problem and warning.startswith(shortlist.storage_problem):
             warning = shortlist.storage_problem  # "kept in memory" means nothing to a command
-        print(f"attention : {warning}", file=sys.stderr)
+        warn(warning)
 
 
 def _check_saved(shortlist: Shortlist) -> None:
@@ -74,13 +82,12 @@ def run_list(args: argparse.Namespace) -> int:
     catalog = load_content(args).catalog
     shortlist = _open_shortlist(changing=False)
     if args.json:
-        json.dump(list_payload(catalog, shortlist), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(list_payload(catalog, shortlist))
         return 0
     console = text_console()
     if not len(shortlist):
         console.print(
-            Text("Votre sélection est vide : « explorer shortlist add ROLE » pour la remplir.")
+            Text("Votre sélection est vide : « explorer shortlist add MÉTIER » pour la remplir.")
         )
         return 0
     for number, entry in enumerate(shortlist.entries, start=1):
@@ -116,14 +123,17 @@ def run_remove(args: argparse.Namespace) -> int:
     catalog = load_content(args).catalog
     shortlist = _open_shortlist(changing=True)
     # A role kept in the file but gone from the catalogue can still be removed by its id.
-    if args.role not in shortlist:
+    role_id = args.role
+    if role_id not in shortlist and find_roles(catalog, args.role):
+        role_id = find_role(catalog, args.role).id  # by title or alias; ambiguous: an error
+    if role_id not in shortlist:
         in_list = [entry.role for entry in shortlist.entries]
         close = difflib.get_close_matches(args.role, in_list, n=3, cutoff=0.5)
         hint = f" ; vouliez-vous dire : {', '.join(close)} ?" if close else ""
         raise CliError(f"« {args.role} » n'est pas dans votre sélection{hint}")
-    shortlist.remove(args.role)
+    shortlist.remove(role_id)
     _check_saved(shortlist)
-    name = _title(catalog, args.role) or args.role
+    name = _title(catalog, role_id) or role_id
     print(f"Retiré de la sélection : {one_line(name)}")
     return 0
 
@@ -139,7 +149,7 @@ def run_export(args: argparse.Namespace) -> int:
         return 0
     if output is None:
         # The default name never replaces an older export: the next free name is used instead.
-        target = free_path(Path.cwd() / default_export_name(today))
+        target = free_path(_current_folder() / default_export_name(today))
         overwrite = False
     else:
         target = output
@@ -159,16 +169,26 @@ def run_export(args: argparse.Namespace) -> int:
         ) from None
     count = len(shortlist)
     plural = "métier" if count == 1 else "métiers"
-    print(f"Sélection exportée ({count} {plural}) : {target.resolve()}")
+    print(f"Sélection exportée ({count} {plural}) : {shown(str(target.resolve()))}")
     return 0
+
+
+def _current_folder() -> Path:
+    try:
+        return Path.cwd()
+    except FileNotFoundError:  # deleted under our feet (by another shell, say)
+        raise CliError(
+            "le dossier courant n'existe plus : placez-vous dans un dossier existant, "
+            "ou choisissez le fichier avec -o"
+        ) from None
 
 
 def _confirm_overwrite(target: Path) -> bool:
     """Ask on a terminal; in a script, never replace a file silently."""
-    if target.is_dir() or not sys.stdin.isatty():
+    if target.is_dir() or sys.stdin is None or not sys.stdin.isatty():
         return False
     try:
-        answer = input(f"{target} existe déjà. Le remplacer ? [o/N] ")
+        answer = input(f"{shown(str(target))} existe déjà. Le remplacer ? [o/N] ")
     except EOFError:
         return False
     return answer.strip().lower() in {"o", "oui", "y", "yes"}
