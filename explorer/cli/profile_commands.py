@@ -21,7 +21,7 @@ from explorer.locations import profile_path
 from explorer.model import Catalog
 from explorer.model.matching import RoleMatch, closest_skill_ids, find_skills, rank_roles
 from explorer.model.profile import Profile, rank_label, skill_labels, unknown_skills_message
-from explorer.model.text import one_line
+from explorer.model.text import fold, one_line
 
 EMPTY_PROFILE = (
     "Votre profil est vide : « explorer profile add COMPÉTENCE » ou "
@@ -65,7 +65,7 @@ def skill_ids(catalog: Catalog, names: Iterable[str]) -> tuple[str, ...]:
     if unknown:
         problems = []
         for name in unknown:
-            close = closest_skill_ids(catalog, name)
+            close = _closest(catalog, name)
             hint = f" (vouliez-vous dire : {', '.join(close)} ?)" if close else ""
             problems.append(f"« {name} »{hint}")
         plural = "s" if len(unknown) > 1 else ""
@@ -74,6 +74,17 @@ def skill_ids(catalog: Catalog, names: Iterable[str]) -> tuple[str, ...]:
             "« explorer profile show » et « explorer show MÉTIER » listent des identifiants"
         )
     return found
+
+
+def _closest(catalog: Catalog, name: str, n: int = 3) -> list[str]:
+    """Ids spelt like `name`, then ids whose label holds it as a word ("seo" in "… (SEO)")."""
+    close = closest_skill_ids(catalog, name, n)
+    word = fold(name)
+    if word:
+        for skill in catalog.skills.values():
+            if word in fold(skill.label).split() and skill.id not in close:
+                close.append(skill.id)
+    return close[:n]
 
 
 def _labels(catalog: Catalog, ids: Sequence[str]) -> str:
@@ -158,7 +169,9 @@ def run_clear(args: argparse.Namespace) -> int:
     count = len(profile)
     profile.clear()
     _check_saved(profile)
-    print(f"Profil vidé ({count} compétence{'s' if count > 1 else ''} retirée{'s' if count > 1 else ''}).")
+    print(
+        f"Profil vidé ({count} compétence{'s' if count > 1 else ''} retirée{'s' if count > 1 else ''})."
+    )
     return 0
 
 
@@ -171,7 +184,9 @@ def run_from_role(args: argparse.Namespace) -> int:
     _check_saved(profile)
     titles = ", ".join(one_line(role.title) for role in roles)
     count = len(added)
-    print(f"Depuis {titles} : {count} compétence{'s' if count > 1 else ''} ajoutée{'s' if count > 1 else ''} au profil.")
+    print(
+        f"Depuis {titles} : {count} compétence{'s' if count > 1 else ''} ajoutée{'s' if count > 1 else ''} au profil."
+    )
     if added:
         print(f"Ajouté : {_labels(catalog, added)}")
     return 0
@@ -203,7 +218,10 @@ def run_match(args: argparse.Namespace) -> int:
     else:
         mine = _open_profile(catalog, changing=False).skills
         if not mine:
-            raise CliError(f"{EMPTY_PROFILE[:-1]} ; ou passez --skills ID,ID,…")
+            raise CliError(
+                "votre profil est vide : remplissez-le (« explorer profile add COMPÉTENCE », "
+                "« explorer profile from-role MÉTIER ») ou passez --skills ID,ID,…"
+            )
     matches = rank_roles(catalog, mine, limit=args.limit)
     if args.json:
         print_json(match_payload(matches))
@@ -215,7 +233,7 @@ def run_match(args: argparse.Namespace) -> int:
         line.append(rank_label(fit), style="bold" if fit.match else "")
         missing = len(fit.missing)
         line.append(
-            f"  · {missing} à acquérir" if missing else "  · rien à acquérir",
+            f" · {missing} à acquérir" if missing else " · rien à acquérir",
             style="dim",
         )
         console.print(line)

@@ -20,7 +20,7 @@ from explorer.cli.common import (
     text_console,
     warn,
 )
-from explorer.locations import shortlist_path
+from explorer.locations import profile_path, shortlist_path
 from explorer.model import Catalog
 from explorer.model.export import (
     default_export_name,
@@ -29,6 +29,7 @@ from explorer.model.export import (
     write_export,
 )
 from explorer.model.names import find_roles
+from explorer.model.profile import Profile
 from explorer.model.shortlist import ABSENT_ROLE, Shortlist
 from explorer.model.text import one_line
 
@@ -142,7 +143,10 @@ def run_export(args: argparse.Namespace) -> int:
     catalog = load_content(args).catalog
     shortlist = _open_shortlist(changing=False)
     today = date.today()
-    text = shortlist_markdown(catalog, shortlist.entries, today=today)
+    profile = Profile.open(profile_path())
+    for warning in profile.take_warnings():
+        warn(warning)
+    text = shortlist_markdown(catalog, shortlist.entries, today=today, profile=profile.skills)
     output: Path | None = args.output
     if output is not None and str(output) == "-":
         sys.stdout.write(text)
