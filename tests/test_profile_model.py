@@ -16,6 +16,7 @@ from explorer.model.profile import (
     fit_line,
     fit_of,
     rank_label,
+    search_skills,
     unknown_skills_message,
 )
 from tests.hang_guard import within
@@ -150,6 +151,24 @@ def test_the_lines_the_user_reads() -> None:
         == "Votre profil : 1 compétence sur 3 · à acquérir : Rédaction, Analyse"
     )
     assert rank_label(fit) == "Web[marketeur] — 1/3 · 33 %"
+    assert fit_line(catalog, fit_of(role, set()), most=1) == (
+        "Votre profil : 0 compétence sur 3 · à acquérir : SEO et 2 autres"
+    )
     assert fit_line(catalog, fit_of(role, {"a", "b", "c"})).endswith(
         "3 compétences sur 3 · rien à acquérir"
     )
+
+
+def test_search_skills_folds_accents_case_and_needs_every_word() -> None:
+    catalog = Catalog(
+        skills={
+            "redaction": Skill("redaction", "Rédaction web", "relation"),
+            "seo": Skill("seo", "Référencement naturel (SEO)", "technique"),
+            "sea": Skill("sea", "Référencement payant", "marketing"),
+        }
+    )
+    assert search_skills(catalog, "") == ["redaction", "seo", "sea"]
+    assert search_skills(catalog, "REFERENCEMENT") == ["seo", "sea"]
+    assert search_skills(catalog, "référencement  seo") == ["seo"]
+    assert search_skills(catalog, "redac") == ["redaction"]
+    assert search_skills(catalog, "zzz") == []

@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from explorer.model.catalog import Catalog, Role
-from explorer.model.matching import RoleMatch
+from explorer.model.matching import PerCatalog, RoleMatch
 from explorer.model.storage import (
     DEFAULT_LOCK_TIMEOUT,
     DEFAULT_NOTICE_AFTER,
@@ -25,7 +25,7 @@ from explorer.model.storage import (
     StorageError,
     UserFile,
 )
-from explorer.model.text import one_line, visible
+from explorer.model.text import fold, one_line, visible
 
 FORMAT_VERSION = 1
 _NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
@@ -230,13 +230,20 @@ def skill_labels(catalog: Catalog, skill_ids: Iterable[str]) -> list[str]:
     return labels
 
 
-def fit_line(catalog: Catalog, fit: RoleMatch) -> str:
-    """`Votre profil : 9 compétences sur 15 · à acquérir : A, B` (plain text, not markup)."""
+def fit_line(catalog: Catalog, fit: RoleMatch, most: int = 3) -> str:
+    """`Votre profil : 9 compétences sur 15 · à acquérir : A, B, C et 3 autres` (plain text).
+
+    One line: the first `most` missing skills by their short label (without the examples in
+    brackets); the fiche's skills section marks which ones the user has.
+    """
     have, size = len(fit.have), fit.size
     line = f"Votre profil : {have} compétence{'s' if have > 1 else ''} sur {size}"
-    if fit.missing:
-        return f"{line} · à acquérir : {', '.join(skill_labels(catalog, fit.missing))}"
-    return f"{line} · rien à acquérir" if size else line
+    if not fit.missing:
+        return f"{line} · rien à acquérir" if size else line
+    labels = [label.split(" (", 1)[0] for label in skill_labels(catalog, fit.missing[:most])]
+    more = len(fit.missing) - most
+    others = f" et {more} autre{'s' if more > 1 else ''}" if more > 0 else ""
+    return f"{line} · à acquérir : {', '.join(labels)}{others}"
 
 
 def rank_label(fit: RoleMatch) -> str:
@@ -250,3 +257,17 @@ def fit_of(role: Role, skills: Collection[str]) -> RoleMatch:
     have = tuple(s for s in distinct if s in skills)
     missing = tuple(s for s in distinct if s not in skills)
     return RoleMatch(role, have, missing, len(have) / len(distinct) if distinct else 0.0)
+
+
+def _folded_skills(catalog: Catalog) -> list[tuple[str, str]]:
+    return [(s.id, f"{fold(s.label)} {fold(s.id)}") for s in catalog.skills.values()]
+
+
+_skill_texts = PerCatalog(_folded_skills)
+
+
+def search_skills(catalog: Catalog, query: str) -> list[str]:
+    """Skill ids whose label or id holds every word of `query`, accents and case ignored (the
+    main search's folding), in catalogue order; every skill for an empty query."""
+    words = fold(query).split()
+    return [skill_id for skill_id, text in _skill_texts(catalog) if all(w in text for w in words)]
