@@ -10,12 +10,14 @@ from rich.text import Text
 
 from explorer.cli.common import (
     CliError,
+    check_saved,
     find_role,
     load_content,
     print_json,
     shown,
     text_console,
     warn,
+    warn_about_file,
 )
 from explorer.locations import profile_path
 from explorer.model import Catalog
@@ -33,29 +35,13 @@ def _open_profile(catalog: Catalog, *, changing: bool) -> Profile:
     """The saved profile; its warnings (a file moved aside, unknown skills) on stderr."""
     profile = Profile.open(profile_path())
     if changing:
-        _check_saved(profile)
+        check_saved(profile)
     else:
-        _print_warnings(profile)
+        warn_about_file(profile)
     unknown = profile.unknown_skills(catalog.skills)
     if unknown:
         warn(unknown_skills_message(unknown))
     return profile
-
-
-def _print_warnings(profile: Profile) -> None:
-    for warning in profile.take_warnings():
-        if profile.storage_problem and warning.startswith(profile.storage_problem):
-            warning = profile.storage_problem  # "kept in memory" means nothing to a command
-        warn(warning)
-
-
-def _check_saved(profile: Profile) -> None:
-    """A command's only job is to change the file: failing to save is an error, not a warning."""
-    if profile.persistent:
-        _print_warnings(profile)
-        return
-    profile.take_warnings()
-    raise CliError(f"{profile.storage_problem} : rien n'a été modifié", exit_code=1)
 
 
 def skill_ids(catalog: Catalog, names: Iterable[str]) -> tuple[str, ...]:
@@ -134,7 +120,7 @@ def run_add(args: argparse.Namespace) -> int:
     wanted = skill_ids(catalog, args.skills)
     profile = _open_profile(catalog, changing=True)
     added = profile.add(wanted)
-    _check_saved(profile)
+    check_saved(profile)
     _say_added(catalog, added, wanted)
     return 0
 
@@ -154,7 +140,7 @@ def run_remove(args: argparse.Namespace) -> int:
     kept = [name for name in args.skills if name in profile]
     wanted = (*kept, *skill_ids(catalog, (n for n in args.skills if n not in profile)))
     removed = profile.remove(wanted)
-    _check_saved(profile)
+    check_saved(profile)
     absent = [s for s in dict.fromkeys(wanted) if s not in removed]
     if removed:
         print(f"Retiré du profil : {_labels(catalog, removed)}")
@@ -168,7 +154,7 @@ def run_clear(args: argparse.Namespace) -> int:
     profile = _open_profile(catalog, changing=True)
     count = len(profile)
     profile.clear()
-    _check_saved(profile)
+    check_saved(profile)
     print(
         f"Profil vidé ({count} compétence{'s' if count > 1 else ''} retirée{'s' if count > 1 else ''})."
     )
@@ -181,7 +167,7 @@ def run_from_role(args: argparse.Namespace) -> int:
     wanted = tuple(dict.fromkeys(s for role in roles for s in role.skills))
     profile = _open_profile(catalog, changing=True)
     added = profile.add(wanted)
-    _check_saved(profile)
+    check_saved(profile)
     titles = ", ".join(one_line(role.title) for role in roles)
     count = len(added)
     print(

@@ -18,12 +18,10 @@ from typing import Any
 from explorer.model.catalog import Catalog, Role
 from explorer.model.matching import PerCatalog, RoleMatch
 from explorer.model.storage import (
-    DEFAULT_LOCK_TIMEOUT,
-    DEFAULT_NOTICE_AFTER,
     FileKind,
     NotOurs,
     StorageError,
-    UserFile,
+    UserData,
 )
 from explorer.model.text import fold, one_line, visible
 
@@ -48,45 +46,20 @@ class ProfileDocument:
     extra: Mapping[str, Any] = field(default_factory=lambda: _NO_EXTRA)
 
 
-class Profile:
+class Profile(UserData[ProfileDocument]):
     """The skills the user has; every change is saved at once when there is a path.
 
-    Like the Shortlist: `warnings` collects what the user must be told (a file moved aside, a
-    folder that cannot be written), taken once with `take_warnings()`; when the file cannot be
-    written, changes live in memory for the session and `storage_problem` says why.
+    Messages for the user, locks and the memory-only fallback: see storage.UserData.
     """
 
-    def __init__(
-        self,
-        path: Path | None = None,
-        skills: Iterable[str] = (),
-        *,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        notice_after: float = DEFAULT_NOTICE_AFTER,
-        on_wait: Callable[[str], None] | None = None,
-    ) -> None:
-        self.path = path
-        self._document = ProfileDocument(_unique(skills))
-        self.warnings: list[str] = []
-        self.storage_problem: str | None = None
-        self._file: UserFile[ProfileDocument] | None = None
-        if path is not None:
-            self._file = UserFile(
-                path,
-                PROFILE_FILE,
-                _decode,
-                empty=ProfileDocument(),
-                lock_timeout=lock_timeout,
-                notice_after=notice_after,
-                on_wait=on_wait,
-            )
+    IN_MEMORY = "le profil est gardé en mémoire pour cette session."
 
-    @classmethod
-    def open(cls, path: Path, **options: Any) -> Profile:
-        """The profile saved at path (empty when there is none yet)."""
-        profile = cls(path, **options)
-        profile.reload()
-        return profile
+    def __init__(
+        self, path: Path | None = None, skills: Iterable[str] = (), **options: Any
+    ) -> None:
+        """`options`: storage.UserData's lock_timeout, notice_after and on_wait."""
+        super().__init__(path, PROFILE_FILE, _decode, ProfileDocument(), **options)
+        self._document = ProfileDocument(_unique(skills))
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -94,11 +67,6 @@ class Profile:
     def skills(self) -> tuple[str, ...]:
         """Skill ids, in the order they were added (unknown ones included)."""
         return self._document.skills
-
-    @property
-    def persistent(self) -> bool:
-        """False when changes only live in memory (no path, or the folder cannot be written)."""
-        return self._file is not None and self.storage_problem is None
 
     def __contains__(self, skill_id: object) -> bool:
         return skill_id in self._document.skills
@@ -113,20 +81,8 @@ class Profile:
         """The ids not in `known` (the catalogue's skills): kept, but worth telling the user."""
         return tuple(skill for skill in self._document.skills if skill not in known)
 
-    def take_warnings(self) -> list[str]:
-        taken, self.warnings = self.warnings, []
-        return taken
-
-    def reload(self) -> None:
-        """Catch up with the file (another terminal may have changed it)."""
-        if self._file is None or not self.persistent:
-            return
-        try:
-            self._document = self._file.load()
-        except StorageError as problem:
-            self._stop_saving(str(problem))
-        finally:
-            self.warnings.extend(self._file.take_warnings())
+    def loaded(self, value: ProfileDocument) -> None:
+        self._document = value
 
     # --- changing -----------------------------------------------------------------------------
 
@@ -155,28 +111,22 @@ class Profile:
     def clear(self) -> None:
         self._change(lambda skills: ())
 
-    # --- storage ------------------------------------------------------------------------------
-
     def _change(self, apply: Callable[[tuple[str, ...]], tuple[str, ...]]) -> None:
         """Apply one change to the file's current content under the lock, then save."""
 
         def on_document(document: ProfileDocument) -> ProfileDocument:
             return ProfileDocument(apply(document.skills), document.extra)
 
-        if self._file is None or not self.persistent:
+        if self.file is None or not self.persistent:
             self._document = on_document(self._document)
             return
         try:
-            self._document = self._file.change(on_document, dump)
+            self._document = self.file.change(on_document, dump)
         except StorageError as problem:
-            self._stop_saving(str(problem))
+            self.stop_saving(str(problem))
             self._document = on_document(self._document)
         finally:
-            self.warnings.extend(self._file.take_warnings())
-
-    def _stop_saving(self, problem: str) -> None:
-        self.storage_problem = problem
-        self.warnings.append(f"{problem} : le profil est gardé en mémoire pour cette session.")
+            self.warnings.extend(self.file.take_warnings())
 
 
 # --- file format ------------------------------------------------------------------------------
