@@ -1,65 +1,40 @@
-"""The Textual application: global bindings, screens and the wiring between them."""
+"""The Textual application: global bindings, app-wide state, and the requests screens send up."""
 
 from __future__ import annotations
 
-import gc
-import time
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, cast
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import cast
 
-from textual import events
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.reactive import var
 from textual.screen import Screen
+from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
-from explorer import collector
-from explorer.locations import shortlist_path
+from explorer import messages
+from explorer.locations import bundled_content, shortlist_path, validate_command
 from explorer.model import Catalog, ContentIssue
-from explorer.model.cache_codec import decode_all
-from explorer.model.compare import prepare_nearest
 from explorer.model.shortlist import Shortlist
 from explorer.model.text import typable
+from explorer.palette import COMMANDS, system_commands
+from explorer.screens.loading import CatalogLoaded, LoadingProgress, LoadingScreen
 from explorer.screens.main import MainScreen
 
-if TYPE_CHECKING:
-    from textual.command import Provider
-
-# Only the explorer screen is imported at start-up: the other screens, the command palette
-# and its providers (textual.command alone is ≈ 20 ms) are imported when first used.
+# Below this many columns the footer is compact and leaves out the palette key (ctrl+p
+# stays listed by the help): every screen's keys then fit at 80 columns.
+COMPACT_FOOTER_BELOW = 110
 
 
-def _role_commands() -> type[Provider]:
-    from explorer.palette import RoleCommands
-
-    return RoleCommands
-
-
-def _theme_commands() -> type[Provider]:
-    from explorer.palette import ThemeCommands
-
-    return ThemeCommands
-
-
-def _compare_commands() -> type[Provider]:
-    from explorer.palette_compare import CompareCommands
-
-    return CompareCommands
-
-
-def _glossary_commands() -> type[Provider]:
-    from explorer.palette_glossary import GlossaryCommands
-
-    return GlossaryCommands
-
-
-# Seconds without a new frame after which the collector frees what the last keys left: longer
-# than the gap between two keys typed in a row, shorter than a pause to read.
-QUIET_BEFORE_COLLECTING = 0.25
+EXPLORER_MODE = "explorer"
+CATALOGUE_MODE = "catalogue"  # once a catalogue read behind the progress bar is there
 
 
 class ExplorerApp(App[None]):
     CSS_PATH = "app.tcss"
+    DEFAULT_MODE = EXPLORER_MODE
     TITLE = "Métiers du e-commerce"
 
     BINDING_GROUP_TITLE = "Partout"
@@ -77,54 +52,140 @@ class ExplorerApp(App[None]):
         Binding("q", "quit", "Quitter", id="quit"),
     ]
 
-    COMMANDS = App.COMMANDS | {
-        _role_commands,
-        _theme_commands,
-        _compare_commands,
-        _glossary_commands,
-    }
+    COMMANDS = App.COMMANDS | COMMANDS
+
+    # App-wide state that screens and widgets watch (`self.watch(self.app, "compare_mark", …)`):
+    # the role marked with `c`, waiting for its pair; the roles in the shortlist.
+    compare_mark: var[str | None] = var(None)
+    favourites: var[frozenset[str]] = var(frozenset())
+    # Narrow terminals: every screen's Footer is compact, without the palette key.
+    compact_footer: var[bool] = var(False)
 
     def __init__(
         self,
-        catalog: Catalog,
+        catalog: Catalog | None = None,
         *,
+        content_root: Path | None = None,
         issues: Sequence[ContentIssue] = (),
         shortlist: Shortlist | None = None,
         start_compare: tuple[str, str] | None = None,
-        after_first_frame: Callable[[], object] | None = None,
     ) -> None:
-        """`after_first_frame`: work run on a thread once the explorer screen is drawn (the
-        search index and the content cache after a load from TOML)."""
+        """Without a catalogue, it is read from `content_root` (the bundled content by
+        default) on a thread while a progress bar shows."""
         super().__init__()
         self.catalog = catalog
+        self.content_root = content_root
         self.content_issues = tuple(issues)
         self.shortlist = shortlist if shortlist is not None else Shortlist.open(shortlist_path())
         self.start_compare = start_compare
-        self.after_first_frame = after_first_frame
-        self._gc_thresholds: tuple[int, int, int] | None = None  # to restore on exit
-        self._unmounted = False
-        self._last_frame = 0.0  # time.monotonic() of the last frame displayed
-        self.compare_mark: str | None = None  # role marked with `c`, waiting for its pair
-        families, roles = len(catalog.families), len(catalog.roles)
+        self.set_reactive(ExplorerApp.favourites, self.shortlist_roles())
+        # A mode, not `get_default_screen`: Textual reads the CSS_PATH of a mode's screen.
+        self.add_mode(EXPLORER_MODE, self.first_screen)
+
+    def first_screen(self) -> Screen[None]:
+        """The explorer screen, or the loading screen until the catalogue is read."""
+        if self.catalog is None:
+            return LoadingScreen()
+        return MainScreen(self.catalog, self.shortlist)
+
+    def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, self.screen_changed)
+        self.compact_footer = self.size.width < COMPACT_FOOTER_BELOW
+        if self.catalog is None:
+            self.load_catalog(self.content_root or bundled_content())
+        else:
+            self.catalogue_ready()
+
+    # --- loading ------------------------------------------------------------------------------
+
+    @work(thread=True, exit_on_error=False)
+    def load_catalog(self, root: Path) -> None:
+        from explorer.model import cache
+
+        step = 0
+
+        def progress(done: int, total: int) -> None:
+            nonlocal step
+            # A hundred updates at most: each one is a message to the UI thread.
+            now = done * 100 // max(total, 1)
+            if now != step or done == total:
+                step = now
+                self.post_message(LoadingProgress(done, total))
+
+        result = cache.load(root, progress=progress)
+        self.post_message(CatalogLoaded(result.catalog, tuple(result.issues)))
+
+    def on_main_screen_ready(self, message: MainScreen.Ready) -> None:
+        self.prepare_indexes()
+
+    @work(thread=True, exit_on_error=False)
+    def prepare_indexes(self) -> None:
+        """The search index, built once the first frame is up rather than on the first key
+        typed (≈ 1 s at 10,000 roles)."""
+        if self.catalog is not None:
+            self.catalog.search_index  # noqa: B018 (a cached property: reading it builds it)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name == "load_catalog" and event.state == WorkerState.ERROR:
+            # A bug, not bad content (the loader reports that as issues): say so, never hang.
+            error = event.worker.error
+            if isinstance(self.screen, LoadingScreen):
+                self.screen.show_failure(f"Lecture du catalogue impossible : {error}")
+
+    def on_loading_progress(self, message: LoadingProgress) -> None:
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.show_progress(message.done, message.total)
+
+    async def on_catalog_loaded(self, message: CatalogLoaded) -> None:
+        self.catalog = message.catalog
+        self.content_issues = message.issues
+        self.add_mode(CATALOGUE_MODE, self.first_screen)
+        await self.switch_mode(CATALOGUE_MODE)
+        await self.remove_mode(EXPLORER_MODE)  # the loading screen
+        self.catalogue_ready()
+
+    def catalogue_ready(self) -> None:
+        """The catalogue is here: say what it holds and what is wrong with it."""
+        assert self.catalog is not None
+        families, roles = len(self.catalog.families), len(self.catalog.roles)
         self.sub_title = (
             f"{families} famille{'s' if families > 1 else ''} · "
             f"{roles} métier{'s' if roles > 1 else ''}"
         )
-
-    def get_default_screen(self) -> MainScreen:
-        return MainScreen()
-
-    def on_mount(self) -> None:
         if self.content_issues:
+            folder = self.content_root or bundled_content()
             self.notify(
                 f"{len(self.content_issues)} problème(s) dans le contenu : "
-                "lancez « explorer validate » pour le détail.",
+                f"lancez « {validate_command(folder)} » pour le détail.",
                 severity="warning",
                 markup=False,
             )
         self.show_shortlist_warnings()
         if self.start_compare:
             self.open_compare(*self.start_compare)
+
+    # --- app-wide state -----------------------------------------------------------------------
+
+    def shortlist_roles(self) -> frozenset[str]:
+        return frozenset(entry.role for entry in self.shortlist.entries)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.compact_footer = event.size.width < COMPACT_FOOTER_BELOW
+
+    def screen_changed(self, screen: Screen[object]) -> None:
+        self.fit_footer(screen)
+        # The shortlist may have changed in the screen just left (it saves as it goes).
+        self.favourites = self.shortlist_roles()
+
+    def watch_compact_footer(self) -> None:
+        self.fit_footer(self.screen)
+
+    def fit_footer(self, screen: Screen[object]) -> None:
+        for footer in screen.query(Footer):
+            if footer.compact != self.compact_footer:
+                footer.compact = self.compact_footer
+                footer.show_command_palette = not self.compact_footer
+                footer.refresh(recompose=True)  # the palette key is placed by compose
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Paste) and not event.is_forwarded:
@@ -133,59 +194,40 @@ class ExplorerApp(App[None]):
         await super().on_event(event)
 
     def post_display_hook(self) -> None:
-        # Textual calls this after each frame it displays: the explorer screen watches for
-        # its first complete one, the collection between keys for a quiet moment.
-        self._last_frame = time.monotonic()
+        # After each frame displayed: the explorer screen announces its first complete one
+        # (`MainScreen.Ready`, which `explorer --startup-time` waits for).
         screen = self.screen_stack[-1] if self.screen_stack else None
         if isinstance(screen, MainScreen) and not screen.first_frame_done:
             screen.frame_displayed()
 
-    def on_main_screen_ready(self, message: MainScreen.Ready) -> None:
-        collector.resume()  # paused by the `explorer` command for the start-up
-        # On a thread: keys typed meanwhile are still answered.
-        self.run_worker(
-            self._after_first_frame, name="after-first-frame", thread=True, exit_on_error=False
-        )
+    # --- requests from screens, widgets and commands (explorer/messages.py) --------------------
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        done = event.worker.name == "after-first-frame" and event.state == WorkerState.SUCCESS
-        if done and self._gc_thresholds is None and not self._unmounted:
-            # Everything made so far (catalogue, index, widgets, styles) lives as long as the
-            # app: out of the collector's sight, a full collection no longer walks it in the
-            # middle of a key press (≈ 20 ms at 10,000 roles). Given back on exit.
-            gc.freeze()
-            # And a full collection only every 100 (not 10) of the middle generation: each
-            # full pass cost ≈ 15 ms, every few keys.
-            young, middle, full = self._gc_thresholds = gc.get_threshold()
-            gc.set_threshold(young, middle, max(full, 100))
-            # The full collections come instead when nothing has been drawn for a while:
-            # the user is reading, not typing.
-            self.set_interval(QUIET_BEFORE_COLLECTING, self._collect_when_quiet)
+    def on_open_role(self, message: messages.OpenRole) -> None:
+        self.open_role(message.role_id)
 
-    def _collect_when_quiet(self) -> None:
-        if time.monotonic() - self._last_frame >= QUIET_BEFORE_COLLECTING:
-            collector.collect_promoted()
+    def on_open_compare(self, message: messages.OpenCompare) -> None:
+        self.open_compare(message.a, message.b)
 
-    def on_unmount(self) -> None:
-        self._unmounted = True
-        collector.resume()  # in case the first frame never came
-        gc.unfreeze()
-        if self._gc_thresholds is not None:
-            gc.set_threshold(*self._gc_thresholds)
+    def on_open_glossary(self, message: messages.OpenGlossary) -> None:
+        self.open_glossary(message.term_id)
 
-    def _after_first_frame(self) -> None:
-        """The first search, every role and the first nearest roles, ready before anyone types."""
-        work, self.after_first_frame = self.after_first_frame, None
-        if work is not None:
-            work()
-        # The roles read from the content cache first (model/cache_codec.py): their bytes are
-        # freed before the search index is read and unpacked, which keeps the peak lower.
-        decode_all(self.catalog)
-        self.catalog.search_index.prepare()
-        self.catalog.search_index.prepare_families()
-        prepare_nearest(self.catalog)
+    def on_open_shortlist(self, message: messages.OpenShortlist) -> None:
+        self.open_shortlist()
 
-    # --- navigation between screens: every screen goes through these -------------------------
+    def on_open_help(self, message: messages.OpenHelp) -> None:
+        self.action_help()
+
+    def on_toggle_favourite(self, message: messages.ToggleFavourite) -> None:
+        self.toggle_favourite(message.role_id)
+
+    def on_shortlist_changed(self, message: messages.ShortlistChanged) -> None:
+        self.favourites = self.shortlist_roles()
+        self.show_shortlist_warnings()
+
+    def on_mark_for_compare(self, message: messages.MarkForCompare) -> None:
+        self.mark_for_compare(message.role_id)
+
+    # --- navigation between screens: every request ends here ----------------------------------
 
     def open_role(self, role_id: str) -> None:
         """Back to the explorer screen with this role highlighted and shown."""
@@ -196,6 +238,8 @@ class ExplorerApp(App[None]):
 
     def open_compare(self, a: str, b: str) -> None:
         """Push the compare screen for roles a (left) and b (right)."""
+        if self.catalog is None:
+            return
         unknown = [role_id for role_id in (a, b) if role_id not in self.catalog.roles]
         if unknown:
             names = ", ".join(f"« {role_id} »" for role_id in unknown)
@@ -206,14 +250,14 @@ class ExplorerApp(App[None]):
         if a == b:
             self.notify(SAME_ROLE_MESSAGE, severity="warning", markup=False)
             return
-        self.push_screen(CompareScreen(a, b))
+        self.push_screen(CompareScreen(self.catalog, a, b))
 
     def open_shortlist(self) -> None:
         """Push the shortlist screen."""
         from explorer.screens.shortlist import ShortlistScreen
 
-        if not isinstance(self.screen, ShortlistScreen):
-            self.push_screen(ShortlistScreen())
+        if self.catalog is not None and not isinstance(self.screen, ShortlistScreen):
+            self.push_screen(ShortlistScreen(self.catalog, self.shortlist))
 
     def open_glossary(self, term_id: str | None = None) -> None:
         """Push the glossary screen, optionally on one term."""
@@ -224,24 +268,45 @@ class ExplorerApp(App[None]):
             if term_id is not None:
                 self.screen.select_term(term_id)
             return
-        self.push_screen(GlossaryScreen(term_id))
+        if self.catalog is not None:
+            self.push_screen(GlossaryScreen(self.catalog, term_id))
 
     def toggle_favourite(self, role_id: str) -> bool:
         """Add or remove a role from the shortlist, notify, and return whether it is now in."""
         added = self.shortlist.toggle(role_id)
-        role = self.catalog.roles.get(role_id)
+        self.favourites = self.shortlist_roles()
+        role = self.catalog.roles.get(role_id) if self.catalog else None
         name = role.display_title if role else role_id
         message = f"Ajouté à la sélection : {name}" if added else f"Retiré de la sélection : {name}"
         self.notify(message, markup=False, timeout=2)
         self.show_shortlist_warnings()
         return added
 
+    def mark_for_compare(self, role_id: str) -> None:
+        """Mark a role; the same role again unmarks it; another one opens the comparison."""
+        role = self.catalog.roles.get(role_id) if self.catalog else None
+        if role is None:
+            return
+        marked = self.compare_mark
+        if marked is None:
+            self.compare_mark = role_id
+            self.notify(
+                f"{role.display_title} attend un second métier à comparer (c sur un autre métier).",
+                markup=False,
+            )
+        elif marked == role_id:
+            self.compare_mark = None
+            self.notify(f"Comparaison annulée : {role.display_title}", markup=False, timeout=2)
+        else:
+            self.compare_mark = None
+            self.open_compare(marked, role_id)
+
     def show_shortlist_warnings(self) -> None:
         """A file moved aside, a folder that cannot be written: each said once."""
         for warning in self.shortlist.take_warnings():
             self.notify(warning, severity="warning", markup=False, timeout=15)
 
-    # --- help and command palette ----------------------------------------------------------
+    # --- help and command palette -------------------------------------------------------------
 
     def action_help(self) -> None:
         """The keys of whatever screen is current, generated from its bindings."""
@@ -258,6 +323,4 @@ class ExplorerApp(App[None]):
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        from explorer.palette import system_commands
-
         yield from system_commands(self, screen)

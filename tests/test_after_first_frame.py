@@ -1,136 +1,97 @@
-"""What the app does once its first frame is drawn, and gives back when it leaves."""
+"""Start-up without a catalogue: the frame at once, the catalogue read on a thread behind a
+progress bar, then the explorer screen. The model's loader is replaced here by a fake that
+reports its progress step by step, so the test decides when reading ends."""
 
 from __future__ import annotations
 
-import argparse
-import gc
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
+from textual.widgets import ProgressBar
 
-from explorer import collector
 from explorer.app import ExplorerApp
-from explorer.cli import common
-from explorer.cli import main as cli_main
-from explorer.model import load_catalog
+from explorer.model import Catalog, ContentIssue, load_catalog
+from explorer.model import cache as cache_module
+from explorer.screens.loading import LoadingScreen, progress_label
 from explorer.screens.main import MainScreen
 from tests.content_factory import ContentFactory
+from tests.screen import screen_text
 
 
-async def test_the_collector_is_tuned_while_the_app_runs_and_restored_after(
-    content: ContentFactory,
-) -> None:
-    catalog = load_catalog(content.write()).catalog
-    thresholds, frozen = gc.get_threshold(), gc.get_freeze_count()
-    app = ExplorerApp(catalog)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        # The catalogue, its index and the widgets are out of the collector's sight...
-        assert gc.get_freeze_count() > frozen
-        assert gc.get_threshold()[2] >= 100
-        assert catalog.search_index.ready
-        await pilot.press("slash", *"web")
-        await pilot.pause()
-    # ... until the app has gone: a program (or a test run) making many apps keeps nothing.
-    assert gc.get_threshold() == thresholds
-    assert gc.get_freeze_count() == 0
+@dataclass
+class FakeLoad:
+    catalog: Catalog
+    issues: tuple[ContentIssue, ...] = ()
 
 
-def test_loading_for_the_app_gives_the_collector_back_as_it_found_it(
+class SlowLoader:
+    """Reports 4 200 of 10 000 files read, then waits for the test before finishing."""
+
+    def __init__(self, catalog: Catalog, issues: tuple[ContentIssue, ...] = ()) -> None:
+        self.result = FakeLoad(catalog, issues)
+        self.go_on = threading.Event()
+        self.roots: list[Path] = []
+
+    def __call__(
+        self, root: Path, directory: Path | None = None, *, progress: Callable[[int, int], None]
+    ) -> FakeLoad:
+        self.roots.append(root)
+        progress(4200, 10000)
+        self.go_on.wait(timeout=10)
+        progress(10000, 10000)
+        return self.result
+
+
+def test_the_progress_label_counts_in_french() -> None:
+    assert progress_label(4200, 10000) == "Lecture du catalogue… 4\u202f200 / 10\u202f000 fiches"
+
+
+async def test_without_a_catalogue_the_frame_shows_at_once_then_the_progress_then_the_roles(
     content: ContentFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The collector is paused while the catalogue loads (and freezes it, when large): it must
-    # be running again afterwards, or stay off for a caller who had turned it off.
-    monkeypatch.setattr(common, "FREEZE_FROM_ROLES", 1)
-    args = argparse.Namespace(content=content.write())
-    for was_enabled in (True, False):
-        (gc.enable if was_enabled else gc.disable)()
-        try:
-            loaded = common.cached_load(args)
-            assert gc.isenabled() is was_enabled
-            assert gc.get_freeze_count() > 0
-        finally:
-            gc.unfreeze()
-            gc.enable()
-        assert loaded.result.catalog.roles
-
-
-async def test_the_collector_paused_for_the_start_up_runs_again_from_the_first_frame(
-    content: ContentFactory,
-) -> None:
-    catalog = load_catalog(content.write()).catalog
-    collector.pause()  # as the `explorer` command does, before anything else
-    try:
-        app = ExplorerApp(catalog)
-        async with app.run_test(size=(100, 30)) as pilot:
+    root = content.write()
+    loader = SlowLoader(load_catalog(root).catalog)
+    monkeypatch.setattr(cache_module, "load", loader)
+    app = ExplorerApp(content_root=root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(50):
             await pilot.pause()
-            assert isinstance(app.screen, MainScreen) and app.screen.first_frame_done
-            assert gc.isenabled()
-    finally:
-        collector.resume()
-        gc.enable()
-
-
-async def test_what_the_keys_left_is_collected_once_nothing_is_drawn_for_a_while(
-    content: ContentFactory,
-) -> None:
-    catalog = load_catalog(content.write()).catalog
-    full_collections: list[int] = []
-
-    def watch(phase: str, info: dict[str, int]) -> None:
-        if phase == "stop" and info["generation"] == 2:
-            full_collections.append(info["collected"])
-
-    app = ExplorerApp(catalog)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        gc.callbacks.append(watch)
-        try:
-            await pilot.press("slash", *"web")
-            gc.collect(1)  # what the keys made now waits in the oldest generation
+            if "4\u202f200 / 10\u202f000 fiches" in screen_text(app):
+                break
+        assert isinstance(app.screen, LoadingScreen)
+        assert "Métiers du e-commerce" in screen_text(app)  # the app's frame is there
+        assert "Lecture du catalogue… 4\u202f200 / 10\u202f000 fiches" in screen_text(app)
+        assert app.screen.query_one(ProgressBar).percentage == pytest.approx(0.42)
+        loader.go_on.set()
+        for _ in range(50):
             await pilot.pause()
-            # The automatic full collection waits for 100 middle ones: not within a second.
-            await pilot.pause(0.8)
-        finally:
-            gc.callbacks.remove(watch)
-        assert full_collections
+            if isinstance(app.screen, MainScreen):
+                break
+        assert isinstance(app.screen, MainScreen)
+        assert "Référenceur SEA" in screen_text(app)
+        assert "2 familles · 3 métiers" in screen_text(app)
+        await pilot.press("j")  # the keys work on the loaded catalogue
+        await pilot.pause()
+        assert "Référenceur SEO" in screen_text(app)
+    assert loader.roots == [root]
 
 
-def test_a_full_collection_runs_only_when_something_reached_the_oldest_generation() -> None:
-    gc.collect()
-    assert collector.collect_promoted() is False
-    gc.collect(1)
-    assert collector.collect_promoted() is True
-    assert gc.get_count()[2] == 0
-    gc.collect(1)
-    gc.disable()  # a program that turned it off keeps it off
-    try:
-        assert collector.collect_promoted() is False
-    finally:
-        gc.enable()
-
-
-def test_resuming_the_collector_only_undoes_its_own_pause() -> None:
-    # A program that turned the collector off itself keeps it off.
-    gc.disable()
-    try:
-        collector.pause()
-        collector.resume()
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-    collector.pause()
-    assert not gc.isenabled()
-    collector.resume()
-    assert gc.isenabled()
-
-
-def test_the_command_gives_the_collector_back_as_it_found_it(
-    content: ContentFactory, capsys: pytest.CaptureFixture[str]
+async def test_content_problems_found_while_loading_name_the_folder_to_validate(
+    content: ContentFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert cli_main(["--content", str(content.write()), "list"]) == 0
-    assert "Référenceur" in capsys.readouterr().out
-    assert gc.isenabled()
+    root = content.write()
+    issue = ContentIssue(str(root / "roles" / "seo.toml"), "title", "texte attendu")
+    loader = SlowLoader(load_catalog(root).catalog, (issue,))
+    loader.go_on.set()
+    monkeypatch.setattr(cache_module, "load", loader)
+    app = ExplorerApp(content_root=root)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        for _ in range(50):
+            await pilot.pause()
+            if app._notifications:
+                break
+        messages = [str(n.message) for n in app._notifications]
+    assert f"lancez « explorer validate {root} » pour le détail" in " ".join(messages)

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 
 from explorer.app import ExplorerApp
 from explorer.model import Catalog, Comparison, compare, load_catalog
-from explorer.palette_compare import CompareCommands
+from explorer.palette.compare import CompareCommands
 from explorer.screens.compare import (
     SAME_ROLE_MESSAGE,
     SHARED_MARK,
@@ -440,9 +440,10 @@ async def test_palette_compares_the_highlighted_role_with_the_chosen_one(catalog
         await pilot.press(
             "ctrl+p", *"comparer avec redac" if other == REDAC else "comparer avec seo"
         )
-        texts = await palette_texts(app, pilot, f"Comparer avec {title}")
-        assert texts[0] == f"Comparer avec {title}"
-        assert f"Comparer avec {catalog.roles[current].display_title}" not in texts
+        named = catalog.roles[current].display_title
+        texts = await palette_texts(app, pilot, f"Comparer {named} avec {title}")
+        assert texts[0] == f"Comparer {named} avec {title}"  # both roles named
+        assert f"Comparer {named} avec {named}" not in texts
         await pilot.press("enter")
         await pilot.pause()
         screen = compare_screen(app)
@@ -457,10 +458,11 @@ async def test_palette_search_ignores_accents(catalog: Catalog) -> None:
         provider = CompareCommands(app.screen)
         hits = [hit async for hit in provider.search("redacteur")]
         texts = [hit.text for hit in hits]
+        named = catalog.roles[current].display_title
         if current == REDAC:
-            assert "Comparer avec Rédacteur web / Rédactrice web" not in texts
+            assert f"Comparer {named} avec Rédacteur web / Rédactrice web" not in texts
         else:
-            assert texts[0] == "Comparer avec Rédacteur web / Rédactrice web"
+            assert texts[0] == f"Comparer {named} avec Rédacteur web / Rédactrice web"
         nothing = [hit async for hit in provider.search("zzzz")]
         assert nothing == []
 
@@ -482,9 +484,10 @@ async def test_palette_shows_hostile_titles_literally(content: ContentFactory) -
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert main_role(app) != REDAC
+        named = catalog.roles[main_role(app)].display_title
         await pilot.press("ctrl+p", *"comparer dev")
-        texts = await palette_texts(app, pilot, "Comparer avec [@click")
-        assert "Comparer avec [@click=app.quit]Dev[/] / Dev[Ops]" in texts
+        texts = await palette_texts(app, pilot, f"Comparer {named} avec [@click")
+        assert f"Comparer {named} avec [@click=app.quit]Dev[/] / Dev[Ops]" in texts
         await pilot.press("enter")
         await pilot.pause()
         assert app.is_running

@@ -262,7 +262,7 @@ def test_a_source_unknown_to_sources_toml_is_a_problem(content: ContentFactory) 
 @pytest.mark.parametrize(
     ("edit", "where", "fragment"),
     [
-        (lambda s: s.replace('title = ', 'titre = ', 1), "source[0].title", "champ obligatoire"),
+        (lambda s: s.replace("title = ", "titre = ", 1), "source[0].title", "champ obligatoire"),
         (lambda s: s.replace('"2023-05"', "2023"), "source[0].date", "date ou chaîne attendue"),
         (lambda s: s.replace('"2023-05"', "2023-05-01T10:00:00"), "source[0].date", "une date"),
         (lambda s: s.replace('title = "Le r', 'titre = "Le r'), "source[1].titre", "clé inconnue"),

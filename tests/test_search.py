@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from explorer.model import Catalog, load_catalog, search
-from explorer.model.text import fold
+from explorer.model.text import fold, tokens
 from tests.content_factory import ContentFactory
 
 
@@ -81,3 +81,98 @@ def test_empty_query_finds_nothing(catalog: Catalog) -> None:
 
 def test_limit(catalog: Catalog) -> None:
     assert len(search(catalog, "référenceur", limit=1)) == 1
+
+
+# --- issue 20: words match at their start, acronyms are the roles that carry them ------------
+
+
+def bundled_ids(bundled: Catalog, query: str) -> list[str]:
+    return [hit.role.id for hit in search(bundled, query)]
+
+
+@pytest.mark.parametrize("query", ["SEA", "sea", "S.E.A."])
+def test_sea_lists_the_sea_roles_not_researchers_nor_networks(bundled: Catalog, query: str) -> None:
+    found = bundled_ids(bundled, query)
+    assert found[0] == "referenceur-sea"
+    # "UX researcher" and "réseaux" hold "sea" inside a word only.
+    assert "ux-designer" not in found
+    assert "community-manager" not in found
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("CM", "community-manager"),
+        ("SEO", "referenceur-seo"),
+        ("UX", "ux-designer"),
+        ("CTO", "directeur-technique"),
+        ("SAV", "responsable-service-client"),
+    ],
+)
+def test_an_acronym_finds_the_roles_that_carry_it(bundled: Catalog, query: str, first: str) -> None:
+    hits = search(bundled, query)
+    assert hits[0].role.id == first
+    for hit in hits:  # each one has the acronym as a word of its title, alias, skill, tool or term
+        texts = [*hit.role.titles, *hit.role.tools]
+        texts += [s.label for s in bundled.role_skills(hit.role)]
+        texts += [n for t in bundled.role_terms(hit.role) for n in (t.term, *t.aliases)]
+        assert any(fold(query) in tokens(text) for text in texts), hit.role.id
+
+
+def test_cm_is_community_manager_only(bundled: Catalog) -> None:
+    # "CMS" starts with "cm" but is another acronym.
+    assert bundled_ids(bundled, "cm") == ["community-manager"]
+
+
+def test_inside_a_word_only_when_no_word_starts_with_the_query(bundled: Catalog) -> None:
+    # "dacteur" starts no word: it is found inside "rédacteur".
+    assert bundled_ids(bundled, "dacteur")[0] == "redacteur-web"
+    # "web" starts words: "webmaster" and "Rédacteur web" alike, but nothing found inside.
+    for hit in search(bundled, "sea"):
+        texts = [*hit.role.titles, *hit.role.tools, *hit.role.missions]
+        texts += [s.label for s in bundled.role_skills(hit.role)]
+        texts += [n for t in bundled.role_terms(hit.role) for n in (t.term, *t.aliases)]
+        assert any(t.startswith("sea") for text in texts for t in tokens(text))
+
+
+def test_a_word_inside_ranks_below_a_word_at_the_start(catalog: Catalog) -> None:
+    # "web" starts a word of Rédacteur web's title; "dacteur" is only inside one.
+    assert search(catalog, "web")[0].score > search(catalog, "dacteur")[0].score
+
+
+@pytest.mark.parametrize(
+    ("query", "role", "reason"),
+    [
+        ("CM", "community-manager", "alias « CM »"),
+        ("traffic manager", "traffic-manager", None),
+        ("wordpress", "redacteur-web", "outil « WordPress »"),
+        ("SEA", "traffic-manager", "compétence « Référencement payant (SEA) »"),
+        ("ux", "webdesigner", "terme « UX »"),
+    ],
+)
+def test_the_reason_says_what_matched_when_not_the_title(
+    bundled: Catalog, query: str, role: str, reason: str | None
+) -> None:
+    hit = next(hit for hit in search(bundled, query) if hit.role.id == role)
+    assert hit.reason == reason
+
+
+def test_a_mission_reason_is_short(catalog: Catalog, bundled: Catalog) -> None:
+    hit = search(catalog, "enchérir")[0]
+    assert hit.reason == "mission « Enchérir sur les mots-clés »"
+    # "Régler les enchères et répartir le budget entre les campagnes", cut at a word.
+    long = search(bundled, "régler")[0]
+    assert long.reason == "mission « Régler les enchères et répartir le… »"
+
+
+def test_search_never_raises_and_lists_a_role_once(bundled: Catalog) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @given(st.text(max_size=20))
+    @settings(max_examples=200, deadline=None)
+    def check(query: str) -> None:
+        hits = search(bundled, query)
+        assert len({hit.role.id for hit in hits}) == len(hits)
+
+    check()

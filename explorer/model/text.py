@@ -8,14 +8,20 @@ import unicodedata
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 # Dots inside acronyms vanish so that "S.E.A." folds like "SEA".
 _ACRONYM_DOTS = re.compile(r"(?<=\w)\.(?=\w)|(?<=\w)\.$|(?<=\w)\.(?=\s)")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "’": "'"})
+
+
+def _without_mark(match: re.Match[str]) -> str:
+    char = match.group()
+    return "" if unicodedata.combining(char) else char
 
 
 def fold(text: str) -> str:
     """Lower-case ascii words separated by single spaces: 'Référenceur S.E.A.' -> 'referenceur sea'."""
-    text = text.casefold().translate(_LIGATURES)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_LIGATURES))
+    if not text.isascii():  # accents are combining marks now: drop them
+        text = _NON_ASCII.sub(_without_mark, text)
     text = _ACRONYM_DOTS.sub("", text)
     return _NON_WORD.sub(" ", text).strip()
 
@@ -73,3 +79,15 @@ _UNTYPABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u
 def typable(text: str) -> str:
     """Pasted text as it could have been typed: control characters and direction marks gone."""
     return _UNTYPABLE.sub("", text.replace("\r\n", "\n"))
+
+
+def tokens(text: str) -> set[str]:
+    """The words a search matches in a text: its folded words, and each written word folded
+    with its pieces glued ("d'e-mailing" gives "d", "e", "mailing" and "demailing")."""
+    found = set(fold(text).split())
+    for chunk in text.split():
+        if not chunk.isalnum():  # punctuation inside: the glued form may be a new word
+            glued = fold(chunk).replace(" ", "")
+            if glued:
+                found.add(glued)
+    return found

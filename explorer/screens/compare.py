@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal, cast
+from dataclasses import dataclass
+from typing import Literal
 
 from textual import events
 from textual.app import ComposeResult
@@ -13,16 +14,13 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Header, Static
+from textual.widgets import Footer, Header, Static
 
 from explorer.french_spacing import glued_content, unglued_content
+from explorer.messages import ToggleFavourite
 from explorer.model import EMPLOYER_TYPES, Catalog, Comparison, Role, compare
-from explorer.model.record import record
+from explorer.model.compare import comparison_headline
 from explorer.screens.role_picker import RolePicker
-from explorer.widgets.footer import KeyFooter
-
-if TYPE_CHECKING:
-    from explorer.app import ExplorerApp
 
 Side = Literal["a", "b"]
 
@@ -40,15 +38,7 @@ _SHARED = "$text-success"
 _NO_LEAD = Content()
 
 
-def headline(comparison: Comparison) -> str:
-    """`Compétences communes : 7 sur 18 (39 %)`."""
-    return (
-        f"Compétences communes : {len(comparison.shared)} sur {comparison.union_size} "
-        f"({comparison.overlap_percent} %)"
-    )
-
-
-@record(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Para:
     """A paragraph of a cell; lines after the first are indented by the lead's width (hanging bullets)."""
 
@@ -76,7 +66,7 @@ def block_text(block: Block) -> str:
     return "\n".join((para.lead + para.text).plain for para in block)
 
 
-@record(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """One section of the comparison: role A's cell and role B's cell, shown at the same height."""
 
@@ -265,57 +255,7 @@ class SideScroll(VerticalScroll):
 class CompareScreen(Screen[None]):
     """Role A on the left (or on top when narrow), role B on the right (or below)."""
 
-    DEFAULT_CSS = """
-    CompareScreen #compare-headline {
-        height: auto;
-        padding: 0 1;
-        background: $boost;
-    }
-    CompareScreen #compare-sides {
-        layout: horizontal;
-        height: 1fr;
-    }
-    CompareScreen .side {
-        height: 1fr;
-        width: 1fr;
-    }
-    CompareScreen #side-b {
-        margin-left: 1;
-    }
-    CompareScreen .side-header {
-        height: auto;
-        max-height: 3;  /* a very long title must leave room for the comparison itself */
-        padding: 0 1;
-        background: $panel;
-        text-style: bold;
-    }
-    CompareScreen .side.-active .side-header {
-        background: $primary;
-        color: $text;
-    }
-    CompareScreen .side-scroll {
-        height: 1fr;
-        scrollbar-gutter: stable;
-        scrollbar-size-vertical: 1;
-    }
-    CompareScreen .cell {
-        height: auto;
-        padding: 0 1;
-        margin-top: 1;
-    }
-    CompareScreen .cell:first-child {
-        margin-top: 0;
-    }
-    CompareScreen.-narrow #compare-sides {
-        layout: vertical;
-    }
-    CompareScreen.-narrow .side {
-        width: 1fr;
-    }
-    CompareScreen.-narrow #side-b {
-        margin-left: 0;
-    }
-    """
+    CSS_PATH = "compare.tcss"
 
     BINDING_GROUP_TITLE = "Comparaison"
     BINDINGS = [
@@ -357,13 +297,11 @@ class CompareScreen(Screen[None]):
         Binding("shift+tab", "other_side", "Autre colonne", show=False, id="compare.previous_side"),
     ]
 
-    def __init__(self, role_a: str, role_b: str) -> None:
+    def __init__(self, catalog: Catalog, role_a: str, role_b: str) -> None:
         super().__init__()
-        self.comparison = compare(self.catalog, role_a, role_b)
-
-    @property
-    def catalog(self) -> Catalog:
-        return cast("ExplorerApp", self.app).catalog
+        self.catalog = catalog
+        self.comparison = compare(catalog, role_a, role_b)
+        self._favourites: frozenset[str] = frozenset()  # the app's, as last announced
 
     @property
     def role_a(self) -> Role:
@@ -403,11 +341,17 @@ class CompareScreen(Screen[None]):
             with Vertical(id="side-b", classes="side"):
                 yield header_b
                 yield scroll_b
-        yield KeyFooter()
+        yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Comparaison de deux métiers"
         self.query_one("#scroll-a", SideScroll).focus()
+        self.watch(self.app, "favourites", self._favourites_changed)
+
+    def _favourites_changed(self, favourites: frozenset[str]) -> None:
+        self._favourites = favourites
+        self.query_one("#header-a", TwinCell).show(self._side_header("a"))
+        self.query_one("#header-b", TwinCell).show(self._side_header("b"))
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # A class, not :focus-within, which does not restyle the header beside the focused scroll.
@@ -428,7 +372,7 @@ class CompareScreen(Screen[None]):
 
     def _headline(self) -> Content:
         return Content.assemble(
-            (headline(self.comparison), "bold"),
+            (comparison_headline(self.catalog, self.comparison), "bold"),
             "   ",
             (SHARED_MARK + "en commun", _SHARED),
             "   ",
@@ -437,7 +381,7 @@ class CompareScreen(Screen[None]):
 
     def _side_header(self, side: Side) -> Block:
         role = self.role_on(side)
-        starred = role.id in cast("ExplorerApp", self.app).shortlist
+        starred = role.id in self._favourites
         title = Content(role.display_title)
         if starred:
             title += Content.styled("  ★", "not bold")
@@ -484,15 +428,14 @@ class CompareScreen(Screen[None]):
                 await self.show_pair(other.id, role_id)
 
         picker = RolePicker(
+            self.catalog,
             f"Remplacer {side.upper()} : {current.display_title}",
             refuse=refuse,
         )
         self.app.push_screen(picker, replace)
 
     def action_favourite(self) -> None:
-        side = self.focused_side
-        cast("ExplorerApp", self.app).toggle_favourite(self.role_on(side).id)
-        self.query_one(f"#header-{side}", TwinCell).show(self._side_header(side))
+        self.post_message(ToggleFavourite(self.role_on(self.focused_side).id))
 
     def action_other_side(self) -> None:
         other = "a" if self.focused_side == "b" else "b"

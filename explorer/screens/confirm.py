@@ -16,36 +16,7 @@ class ConfirmScreen(ModalScreen[bool]):
     The "no" button has the focus at first: enter alone never confirms a destructive choice.
     """
 
-    DEFAULT_CSS = """
-    ConfirmScreen {
-        align: center middle;
-    }
-    ConfirmScreen #confirm-dialog {
-        width: auto;
-        min-width: 40;
-        max-width: 80%;
-        height: auto;
-        max-height: 100%;
-        overflow-y: auto;  /* a short terminal scrolls the question */
-        border: round $warning;
-        background: $surface;
-        padding: 1 2;
-    }
-    ConfirmScreen #confirm-question {
-        width: auto;
-        max-width: 100%;  /* wrap inside the dialog, never cut at its edge */
-        margin-bottom: 1;
-    }
-    ConfirmScreen #confirm-buttons {
-        dock: bottom;  /* always in view, however small the terminal */
-        width: 100%;
-        height: auto;
-        align-horizontal: center;
-    }
-    ConfirmScreen Button {
-        margin: 0 1;
-    }
-    """
+    CSS_PATH = "confirm.tcss"
 
     BINDINGS = [
         Binding("escape", "answer(False)", "Annuler", id="confirm.cancel"),

@@ -7,7 +7,7 @@ is highlighted. Every content string goes through `Text`: it is never read as ma
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -15,16 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Header, Input, Label, OptionList, Static
+from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer.french_spacing import Unglued, glued
+from explorer.messages import OpenRole
 from explorer.model import Catalog, Term
 from explorer.model.glossary import search_terms
-from explorer.widgets.footer import KeyFooter
-
-if TYPE_CHECKING:
-    from explorer.app import ExplorerApp
 
 
 class TermList(OptionList):
@@ -55,20 +52,7 @@ class TermRoles(OptionList):
 class GlossaryScreen(Screen[None]):
     """`g` from the explorer, or `app.open_glossary(term_id)` from a role's terms."""
 
-    DEFAULT_CSS = """
-    GlossaryScreen {
-        #glossary-search { margin: 0 1; }
-        #glossary-body { height: 1fr; }
-        #glossary-terms { width: 30; max-width: 40%; height: 1fr; }  /* 40 columns: room to read */
-        #glossary-detail { width: 1fr; height: 1fr; padding: 0 1 0 2; }
-        #glossary-term { text-style: bold; color: $text-accent; }
-        #glossary-aliases { color: $text-muted; }
-        #glossary-definition { margin: 1 0; }
-        #glossary-roles-heading { text-style: bold; }
-        #glossary-roles { height: auto; max-height: 1fr; }
-        #glossary-no-roles { color: $text-muted; }
-    }
-    """
+    CSS_PATH = "glossary.tcss"
 
     SUB_TITLE = "Glossaire"
     AUTO_FOCUS = "#glossary-search"
@@ -86,14 +70,11 @@ class GlossaryScreen(Screen[None]):
         Binding("down", "to_terms", "Termes", show=False, id="glossary.to-terms"),
     ]
 
-    def __init__(self, term_id: str | None = None) -> None:
+    def __init__(self, catalog: Catalog, term_id: str | None = None) -> None:
         super().__init__()
+        self.catalog = catalog
         self._start_term = term_id
         self._shown: tuple[Term, ...] = ()
-
-    @property
-    def catalog(self) -> Catalog:
-        return cast("ExplorerApp", self.app).catalog
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -110,7 +91,7 @@ class GlossaryScreen(Screen[None]):
                 yield Label(Text("Métiers qui emploient ce terme"), id="glossary-roles-heading")
                 yield TermRoles(id="glossary-roles")
                 yield Static(id="glossary-no-roles")
-        yield KeyFooter()
+        yield Footer()
 
     def on_mount(self) -> None:
         self._show_terms(tuple(self.catalog.terms.values()), self._start_term)
@@ -176,7 +157,7 @@ class GlossaryScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#glossary-roles")
     def _role_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
-            cast("ExplorerApp", self.app).open_role(event.option.id)
+            self.post_message(OpenRole(event.option.id))
 
     # --- drawing --------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ that is unavailable right now is shown dimmed.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.console import RenderableType
@@ -23,7 +24,6 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label
 
-from explorer.model.record import record
 from explorer.widgets.rendered import RenderedOnce
 
 OTHER_GROUP = "Autres touches"
@@ -46,7 +46,7 @@ class RenderedTable(RenderedOnce):
         return self.table if self.table is not None else ""
 
 
-@record(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HelpLine:
     keys: tuple[str, ...]  # as displayed: "↓", "j"
     description: str
@@ -54,18 +54,28 @@ class HelpLine:
     enabled: bool
 
 
-@record(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HelpGroup:
     title: str
     lines: tuple[HelpLine, ...]
 
 
+def node_bindings(node: DOMNode) -> list[Binding]:
+    """The bindings a node's classes declare, base classes first (as Textual merges them)."""
+    # As Textual merges them: a subclass's bindings for a key replace its base's, in place.
+    by_key: dict[str, list[Binding]] = {}
+    for cls in reversed(type(node).__mro__):
+        own: dict[str, list[Binding]] = {}
+        for binding in Binding.make_bindings(vars(cls).get("BINDINGS", [])):
+            own.setdefault(binding.key, []).append(binding)
+        by_key.update(own)
+    return [binding for bindings in by_key.values() for binding in bindings]
+
+
 def _node_lines(node: DOMNode, screen: Screen[object]) -> list[HelpLine]:
     app = screen.app
     by_action: dict[str, list[Binding]] = {}
-    # `_bindings` holds the merged, keymap-aware bindings of a node; Textual only exposes
-    # them publicly for the focused chain, and help must also cover unfocused widgets.
-    for _key, binding in node._bindings:
+    for binding in node_bindings(node):
         if binding.id is None or not binding.description or binding.system:
             continue
         by_action.setdefault(binding.action, []).append(binding)
@@ -101,6 +111,7 @@ def help_groups(screen: Screen[object]) -> list[HelpGroup]:
 class HelpScreen(ModalScreen[None]):
     """A modal listing the keys of `screen`, grouped; escape (or ?) closes it."""
 
+    CSS_PATH = "help.tcss"
     BINDING_GROUP_TITLE = "Aide"
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"help--key", "help--group"}

@@ -6,7 +6,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from operator import attrgetter
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,20 +15,20 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Header, Static, Tree
+from textual.widgets import Footer, Header, Static, Tree
 
-from explorer.model import Family, Role, search
+from explorer.messages import MarkForCompare, OpenGlossary, OpenShortlist, ToggleFavourite
+from explorer.model import Catalog, Family, Role, search
 from explorer.model.filters import RoleFilter, describe_empty
 from explorer.model.search import SearchHit
+from explorer.model.shortlist import Shortlist
 from explorer.model.text import fold
 from explorer.widgets.filter_chips import FilterChips
-from explorer.widgets.footer import KeyFooter
 from explorer.widgets.role_detail import RoleDetail
 from explorer.widgets.role_tree import FamilyEntry, MoreEntry, RoleEntry, RoleTree, TreeEntry
 from explorer.widgets.search_field import SearchField
 
 if TYPE_CHECKING:
-    from explorer.app import ExplorerApp
     from explorer.widgets.filter_panel import FilterPanel
 
 # Up to this many roles, every family starts open; above, only the first (start-up stays fast).
@@ -57,6 +57,7 @@ class MainScreen(Screen[None]):
     which bubbles up to the app (`on_main_screen_ready`).
     """
 
+    CSS_PATH = "main.tcss"
     BINDING_GROUP_TITLE = "Écran des métiers"
     # The tree has the focus from the start (not the first focusable widget, the search
     # field): the footer is built once, with the tree's keys.
@@ -104,6 +105,9 @@ class MainScreen(Screen[None]):
             id="main.clear-filters",
             tooltip="Effacer tous les filtres",
         ),
+        # The same key where the footer is compact: not shown there (the chips say "x : tout
+        # effacer"), so that every other key fits in 80 columns.
+        Binding("x", "clear_filters_unlisted", "Sans filtre", show=False),
         Binding(
             "escape",
             "clear_search",
@@ -122,18 +126,20 @@ class MainScreen(Screen[None]):
             # When: the message is handled later, after what was queued before it.
             self.displayed_at = time.perf_counter()
 
-    def __init__(self) -> None:
+    def __init__(self, catalog: Catalog, shortlist: Shortlist) -> None:
         super().__init__()
+        self.catalog = catalog
+        self.shortlist = shortlist
+        # The app's state, as last announced (see `on_mount`).
+        self._favourites: frozenset[str] = frozenset()
+        self._compare_mark: str | None = None
+        self._compact_footer = False
         self.first_frame_done = False
         self._query = ""  # the search being shown; "" when browsing the whole catalogue
         # Browsing state saved when a search starts, restored when it is cleared.
         self._saved_expanded: list[str] = []
         self._saved_cursor: TreeEntry | None = None
         self._filter = RoleFilter()  # from the filter panel (F); combines with the search
-
-    @property
-    def explorer(self) -> ExplorerApp:
-        return cast("ExplorerApp", self.app)
 
     def compose(self) -> ComposeResult:
         # The size classes now, as Textual would set them on the first resize: else the
@@ -155,7 +161,7 @@ class MainScreen(Screen[None]):
             yield RoleDetail(id="detail")
             # The filter panel (F) is mounted here, in the detail pane's place, when first
             # opened: a start-up that never filters does not lay out its ~10 widgets.
-        yield KeyFooter()
+        yield Footer()
 
     @property
     def role_tree(self) -> RoleTree:
@@ -180,7 +186,7 @@ class MainScreen(Screen[None]):
         return self.role_tree.highlighted_role
 
     def on_mount(self) -> None:
-        catalog = self.explorer.catalog
+        catalog = self.catalog
         groups = self._catalogue_groups()
         if len(catalog.roles) <= EXPAND_ALL_UP_TO:
             expanded = [family.id for family, _ in groups]
@@ -188,7 +194,10 @@ class MainScreen(Screen[None]):
             expanded = [family.id for family, roles in groups[:1]]
         tree = self.role_tree
         tree.show_families(groups, expanded=expanded)
-        self.refresh_markers()
+        # App-wide state: the shortlist's roles and the role marked for comparison.
+        self.watch(self.app, "favourites", self._favourites_changed)
+        self.watch(self.app, "compare_mark", self._compare_mark_changed)
+        self.watch(self.app, "compact_footer", self._compact_footer_changed)
         tree.move_to_first_role()
         self._show_entry(tree.highlighted)
         tree.focus()
@@ -205,15 +214,14 @@ class MainScreen(Screen[None]):
         if not detail.complete:  # a short fiche: its links are in view, part of the frame
             self.call_later(detail.mount_links)
             return
-        if not self.query_one(KeyFooter).keys_painted:
+        if not self.query_one(Footer).children:  # its keys come once the bindings are known
+            return
+        entry = self.role_tree.highlighted
+        if isinstance(entry, RoleEntry) and detail.role is not entry.role:
             return
         self.first_frame_done = True
         self.post_message(self.Ready())
         self.call_later(detail.mount_links)  # below the fold: now, after the first frame
-
-    def on_screen_resume(self) -> None:
-        # Another screen (the shortlist, compare) may have changed favourites meanwhile.
-        self.refresh_markers()
 
     def role_visible(self, role: Role) -> bool:
         """Whether a role may be listed at all: the one place for filters to narrow the tree.
@@ -223,7 +231,7 @@ class MainScreen(Screen[None]):
         return self._filter.matches(role)
 
     def _catalogue_groups(self) -> list[tuple[Family, Sequence[Role]]]:
-        catalog = self.explorer.catalog
+        catalog = self.catalog
         if not self._filter.active:  # every role: no need to ask each one (10,000 at start-up)
             return [(family, catalog.roles_of(family.id)) for family in catalog.families]
         groups = [
@@ -235,35 +243,45 @@ class MainScreen(Screen[None]):
 
     # --- markers --------------------------------------------------------------------------
 
-    def refresh_markers(self) -> None:
-        """Redraw favourite stars and the comparison marker from the app's state."""
-        app = self.explorer
-        favourites = {entry.role for entry in app.shortlist.entries}
-        self.role_tree.set_markers(favourites, app.compare_mark)
+    def _favourites_changed(self, favourites: frozenset[str]) -> None:
+        self._favourites = favourites
+        self._show_markers()
+
+    def _compact_footer_changed(self, compact: bool) -> None:
+        self._compact_footer = compact
+        self.refresh_bindings()
+
+    def _compare_mark_changed(self, compare_mark: str | None) -> None:
+        self._compare_mark = compare_mark
+        self._show_markers()
+
+    def _show_markers(self) -> None:
+        """Favourite stars and the comparison marker, in the tree and the detail pane."""
+        self.role_tree.set_markers(self._favourites, self._compare_mark)
         role = self.detail.role
         if role is not None:
             self.detail.set_markers(
-                favourite=role.id in favourites, marked=role.id == app.compare_mark
+                favourite=role.id in self._favourites, marked=role.id == self._compare_mark
             )
 
     # --- what the detail pane shows -------------------------------------------------------
 
     def _show_entry(self, entry: TreeEntry | None) -> None:
         detail = self.detail
-        app = self.explorer
+        catalog = self.catalog
         if isinstance(entry, RoleEntry):
             if detail.role is entry.role:
                 return
             detail.show_role(
                 entry.role,
-                app.catalog,
-                favourite=entry.role.id in app.shortlist,
-                marked=entry.role.id == app.compare_mark,
+                catalog,
+                favourite=entry.role.id in self._favourites,
+                marked=entry.role.id == self._compare_mark,
             )
         elif isinstance(entry, FamilyEntry):
             if detail.family is entry.family:
                 return
-            detail.show_family(entry.family, len(app.catalog.roles_of(entry.family.id)))
+            detail.show_family(entry.family, len(catalog.roles_of(entry.family.id)))
         elif isinstance(entry, MoreEntry):
             others = (
                 "autre métier correspond" if entry.hidden == 1 else "autres métiers correspondent"
@@ -271,7 +289,7 @@ class MainScreen(Screen[None]):
             detail.show_message(
                 f"{entry.hidden} {others} aussi à la recherche : précisez-la pour les voir."
             )
-        elif not app.catalog.roles:
+        elif not catalog.roles:
             detail.show_message("Le catalogue ne contient aucun métier.")
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[TreeEntry]) -> None:
@@ -302,7 +320,7 @@ class MainScreen(Screen[None]):
             self._saved_expanded = tree.expanded_families
             self._saved_cursor = tree.highlighted
         self._query = query
-        catalog = self.explorer.catalog
+        catalog = self.catalog
         if self._filter.active:
             found = search(catalog, query)
             hits = [hit for hit in found if self.role_visible(hit.role)]
@@ -363,9 +381,7 @@ class MainScreen(Screen[None]):
         if room and len(hits) < sum(counts.values()):
             return None
         return [
-            (family, shown[family.id])
-            for family in self.explorer.catalog.families
-            if family.id in shown
+            (family, shown[family.id]) for family in self.catalog.families if family.id in shown
         ]
 
     def _end_search(self, *, restore_cursor: bool = True) -> None:
@@ -410,11 +426,11 @@ class MainScreen(Screen[None]):
         self.show_role(event.role_id)
 
     def on_role_detail_term_chosen(self, event: RoleDetail.TermChosen) -> None:
-        self.explorer.open_glossary(event.term_id)
+        self.post_message(OpenGlossary(event.term_id))
 
     def show_role(self, role_id: str) -> None:
         """Put the tree cursor on a role (clearing a search that hides it) and show it."""
-        role = self.explorer.catalog.roles.get(role_id)
+        role = self.catalog.roles.get(role_id)
         if role is None:
             self.notify(f"Métier inconnu : {role_id}", severity="warning", markup=False)
             return
@@ -435,6 +451,8 @@ class MainScreen(Screen[None]):
         if action == "clear_search":
             return bool(self._query)
         if action == "clear_filters":
+            return self._filter.active and not self._compact_footer
+        if action == "clear_filters_unlisted":
             return self._filter.active
         return True
 
@@ -454,34 +472,19 @@ class MainScreen(Screen[None]):
     def action_favourite(self) -> None:
         role = self._role_or_hint()
         if role is not None:
-            self.explorer.toggle_favourite(role.id)
-            self.refresh_markers()
+            self.post_message(ToggleFavourite(role.id))
 
     def action_compare(self) -> None:
+        """Mark the role, unmark it, or compare it with the one marked (the app decides)."""
         role = self._role_or_hint()
-        if role is None:
-            return
-        app = self.explorer
-        marked = app.compare_mark
-        if marked is None:
-            app.compare_mark = role.id
-            self.notify(
-                f"{role.display_title} attend un second métier à comparer (c sur un autre métier).",
-                markup=False,
-            )
-        elif marked == role.id:
-            app.compare_mark = None
-            self.notify(f"Comparaison annulée : {role.display_title}", markup=False, timeout=2)
-        else:
-            app.compare_mark = None
-            app.open_compare(marked, role.id)
-        self.refresh_markers()
+        if role is not None:
+            self.post_message(MarkForCompare(role.id))
 
     def action_shortlist(self) -> None:
-        self.explorer.open_shortlist()
+        self.post_message(OpenShortlist())
 
     def action_glossary(self) -> None:
-        self.explorer.open_glossary()
+        self.post_message(OpenGlossary())
 
     # --- filters (F) ----------------------------------------------------------------------
 
@@ -498,7 +501,7 @@ class MainScreen(Screen[None]):
             return []
         from explorer.widgets.filter_panel import FilterList, FilterPanel
 
-        return [FilterPanel(self.explorer.catalog), FilterList("families")]
+        return [FilterPanel(self.catalog), FilterList("families")]
 
     @property
     def role_filter(self) -> RoleFilter:
@@ -510,7 +513,7 @@ class MainScreen(Screen[None]):
         if panel is None:
             from explorer.widgets.filter_panel import FilterPanel
 
-            panel = FilterPanel(self.explorer.catalog, self._filter, id="filters")
+            panel = FilterPanel(self.catalog, self._filter, id="filters")
             panel.display = False
             await self.query_one("#explorer", Horizontal).mount(panel)
         elif panel.display:
@@ -536,6 +539,9 @@ class MainScreen(Screen[None]):
         self.set_filter(event.role_filter, from_panel=True)
 
     def action_clear_filters(self) -> None:
+        self.set_filter(RoleFilter())
+
+    def action_clear_filters_unlisted(self) -> None:
         self.set_filter(RoleFilter())
 
     def set_filter(self, role_filter: RoleFilter, *, from_panel: bool = False) -> None:
@@ -567,7 +573,7 @@ class MainScreen(Screen[None]):
 
     def _show_filter_emptiness(self) -> bool:
         """Browsing (no search): update the chips; True when the filters left no role."""
-        catalog = self.explorer.catalog
+        catalog = self.catalog
         roles = list(catalog.roles.values())
         count = sum(1 for role in roles if self.role_visible(role))
         cause = self._filter.emptied_by(roles) if not count else None
@@ -580,4 +586,4 @@ class MainScreen(Screen[None]):
 
     def _refresh_chips(self, count: int, empty_reason: str | None = None) -> None:
         chips = self.query_one("#filter-chips", FilterChips)
-        chips.show(self.explorer.catalog, self._filter, count, empty_reason)
+        chips.show(self.catalog, self._filter, count, empty_reason)

@@ -15,48 +15,7 @@ from explorer.model.text import visible
 class NoteEditor(ModalScreen[str | None]):
     """Several lines of free text; ctrl+s or the button saves, escape leaves the note unchanged."""
 
-    DEFAULT_CSS = """
-    NoteEditor {
-        align: center middle;
-    }
-    NoteEditor #note-dialog {
-        width: 80%;
-        max-width: 90;
-        height: auto;
-        max-height: 90%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
-    }
-    NoteEditor #note-title {
-        text-style: bold;
-        margin-bottom: 1;
-        max-height: 3;  /* a very long role title must not push the editor out of the dialog */
-    }
-    NoteEditor #note-text {
-        height: 10;
-    }
-    NoteEditor #note-hint {
-        color: $text-muted;
-    }
-    NoteEditor #note-buttons {
-        height: auto;
-        align-horizontal: right;
-    }
-    NoteEditor Button {
-        margin-left: 2;
-    }
-    /* A short terminal keeps the text and the key hint; ctrl+s and escape replace the buttons. */
-    NoteEditor.-short #note-title {
-        margin-bottom: 0;
-    }
-    NoteEditor.-short #note-text {
-        height: 4;
-    }
-    NoteEditor.-short #note-buttons {
-        display: none;
-    }
-    """
+    CSS_PATH = "note_editor.tcss"
 
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 

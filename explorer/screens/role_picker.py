@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,9 +13,6 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer.model import Catalog, Role, search
-
-if TYPE_CHECKING:
-    from explorer.app import ExplorerApp
 
 
 def _count(roles: int) -> str:
@@ -29,31 +25,7 @@ class RolePicker(ModalScreen[str | None]):
     `refuse` may turn a role down with a message (shown as a warning); the picker then stays open.
     """
 
-    DEFAULT_CSS = """
-    RolePicker {
-        align: center middle;
-    }
-    RolePicker #picker-dialog {
-        width: 80%;
-        max-width: 90;
-        height: 80%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
-    }
-    RolePicker #picker-title {
-        text-style: bold;
-        margin-bottom: 1;
-        max-height: 3;  /* a very long role title must not push the search out of the dialog */
-    }
-    RolePicker #picker-results {
-        height: 1fr;
-        border: none;
-    }
-    RolePicker #picker-status {
-        color: $text-muted;
-    }
-    """
+    CSS_PATH = "role_picker.tcss"
 
     BINDING_GROUP_TITLE = "Choix d'un métier"
     BINDINGS = [
@@ -71,19 +43,17 @@ class RolePicker(ModalScreen[str | None]):
 
     def __init__(
         self,
+        catalog: Catalog,
         title: str,
         *,
         query: str = "",
         refuse: Callable[[Role], str | None] | None = None,
     ) -> None:
         super().__init__()
+        self.catalog = catalog
         self.picker_title = title
         self.initial_query = query
         self.refuse = refuse
-
-    @property
-    def catalog(self) -> Catalog:
-        return cast("ExplorerApp", self.app).catalog
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-dialog"):

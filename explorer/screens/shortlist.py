@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from explorer.messages import MarkForCompare, OpenRole, ShortlistChanged
 from explorer.model import Catalog
 from explorer.model.export import (
     default_export_name,
@@ -24,10 +24,6 @@ from explorer.model.shortlist import ABSENT_ROLE, Shortlist, ShortlistEntry
 from explorer.model.text import one_line
 from explorer.screens.confirm import ConfirmScreen
 from explorer.screens.note_editor import NoteEditor
-from explorer.widgets.footer import KeyFooter
-
-if TYPE_CHECKING:
-    from explorer.app import ExplorerApp
 
 EMPTY_MESSAGE = "Votre sélection est vide : appuyez sur f sur un métier pour l'ajouter."
 COMPARE_MARKER = "◆"
@@ -66,25 +62,7 @@ class ShortlistScreen(Screen[None]):
 
     BINDING_GROUP_TITLE = "Sélection"
 
-    DEFAULT_CSS = """
-    ShortlistScreen #shortlist-status {
-        padding: 0 1;
-        color: $text-muted;
-    }
-    ShortlistScreen #shortlist-entries {
-        height: 1fr;
-        border: none;
-    }
-    ShortlistScreen #shortlist-entries > .option-list--option {
-        padding: 0 1;
-    }
-    ShortlistScreen #shortlist-empty {
-        height: 1fr;
-        padding: 2 4;
-        content-align: center middle;
-        text-align: center;
-    }
-    """
+    CSS_PATH = "shortlist.tcss"
 
     BINDINGS = [
         Binding(
@@ -136,38 +114,39 @@ class ShortlistScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, *, export_dir: Path | None = None) -> None:
+    def __init__(
+        self, catalog: Catalog, shortlist: Shortlist, *, export_dir: Path | None = None
+    ) -> None:
         super().__init__()
+        self.catalog = catalog
+        self.shortlist = shortlist
         # None: the current directory at the time of the export.
         self.export_dir = export_dir
-        self.compare_mark: str | None = None
+        self.compare_mark: str | None = None  # the app's, as last announced
         self.removed: list[tuple[ShortlistEntry, int]] = []  # undo stack, latest last
-
-    @property
-    def explorer(self) -> ExplorerApp:
-        return cast("ExplorerApp", self.app)
-
-    @property
-    def shortlist(self) -> Shortlist:
-        return self.explorer.shortlist
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="shortlist-status")
         yield OptionList(id="shortlist-entries")
         yield Static(Content(EMPTY_MESSAGE), id="shortlist-empty")
-        yield KeyFooter()
+        yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Ma sélection"
-        self.refresh_entries(0)
+        # Drawn now, and again whenever the role marked for comparison changes.
+        self.watch(self.app, "compare_mark", self._compare_mark_changed)
         self.query_one(OptionList).focus()
+
+    def _compare_mark_changed(self, compare_mark: str | None) -> None:
+        self.compare_mark = compare_mark
+        self.refresh_entries(self.highlighted_index())
 
     def on_screen_resume(self) -> None:
         # Another terminal or the command line may have changed the file meanwhile.
         current = self.current_role()
         self.shortlist.reload()
-        self.explorer.show_shortlist_warnings()
+        self.post_message(ShortlistChanged())
         index = self.shortlist.index(current) if current else None
         self.refresh_entries(index if index is not None else self.highlighted_index())
 
@@ -175,12 +154,10 @@ class ShortlistScreen(Screen[None]):
 
     def refresh_entries(self, highlight: int | None = None) -> None:
         entries = self.shortlist.entries
-        if self.compare_mark is not None and self.compare_mark not in self.shortlist:
-            self.compare_mark = None
         options = self.query_one(OptionList)
         options.set_options(
             Option(
-                entry_prompt(self.explorer.catalog, entry, number, entry.role == self.compare_mark),
+                entry_prompt(self.catalog, entry, number, entry.role == self.compare_mark),
                 id=entry.role,
             )
             for number, entry in enumerate(entries, start=1)
@@ -199,7 +176,7 @@ class ShortlistScreen(Screen[None]):
             return Content("")
         text = f"{count} métier" + ("s" if count > 1 else "") + " dans votre sélection"
         if self.compare_mark is not None:
-            role = self.explorer.catalog.roles.get(self.compare_mark)
+            role = self.catalog.roles.get(self.compare_mark)
             name = one_line(role.title) if role else self.compare_mark
             text += f" · {COMPARE_MARKER} {name} marqué : c sur un autre métier pour comparer"
         if not self.shortlist.persistent:
@@ -217,7 +194,7 @@ class ShortlistScreen(Screen[None]):
         return entries[index].role
 
     def role_name(self, role_id: str) -> str:
-        role = self.explorer.catalog.roles.get(role_id)
+        role = self.catalog.roles.get(role_id)
         return one_line(role.display_title) if role else one_line(role_id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -228,7 +205,7 @@ class ShortlistScreen(Screen[None]):
         return True
 
     def after_change(self, highlight: int | None) -> None:
-        self.explorer.show_shortlist_warnings()
+        self.post_message(ShortlistChanged())
         self.refresh_entries(highlight)
 
     # --- actions ------------------------------------------------------------------------------
@@ -242,10 +219,10 @@ class ShortlistScreen(Screen[None]):
         role_id = self.current_role()
         if role_id is None:
             return
-        if role_id not in self.explorer.catalog.roles:
+        if role_id not in self.catalog.roles:
             self.notify(f"{one_line(role_id)} : {ABSENT_ROLE}.", severity="warning", markup=False)
             return
-        self.explorer.open_role(role_id)
+        self.post_message(OpenRole(role_id))
 
     def action_edit_note(self) -> None:
         role_id = self.current_role()
@@ -298,37 +275,20 @@ class ShortlistScreen(Screen[None]):
         role_id = self.current_role()
         if role_id is None:
             return
-        if role_id not in self.explorer.catalog.roles:
+        if role_id not in self.catalog.roles:
             self.notify(
                 f"{one_line(role_id)} : {ABSENT_ROLE}, impossible de le comparer.",
                 severity="warning",
                 markup=False,
             )
             return
-        marked, index = self.compare_mark, self.highlighted_index()
-        if marked is None or marked not in self.shortlist:
-            self.compare_mark = role_id
-            self.notify(
-                f"Marqué pour comparer : {self.role_name(role_id)}. "
-                "Appuyez sur c sur un autre métier.",
-                markup=False,
-                timeout=3,
-            )
-        elif marked == role_id:
-            self.compare_mark = None
-            self.notify("Marque de comparaison retirée.", markup=False, timeout=2)
-        else:
-            self.compare_mark = None
-            self.refresh_entries(index)
-            self.explorer.open_compare(marked, role_id)
-            return
-        self.refresh_entries(index)
+        self.post_message(MarkForCompare(role_id))
 
     def action_export(self) -> None:
         today = date.today()
         directory = self.export_dir if self.export_dir is not None else Path.cwd()
         target = directory / default_export_name(today)
-        text = shortlist_markdown(self.explorer.catalog, self.shortlist.entries, today=today)
+        text = shortlist_markdown(self.catalog, self.shortlist.entries, today=today)
         if not target.exists():
             self.write_export(target, text, overwrite=False)
             return

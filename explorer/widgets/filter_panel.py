@@ -51,7 +51,15 @@ class FilterPanel(VerticalScroll, can_focus=False):
     BINDING_GROUP_TITLE = "Filtres"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Fermer", id="filters.close", tooltip="Fermer les filtres"),
+        # Not in the footer (F, shown, closes it too): every other key then fits in 80 columns.
+        Binding(
+            "escape",
+            "close",
+            "Fermer",
+            show=False,
+            id="filters.close",
+            tooltip="Fermer les filtres",
+        ),
     ]
 
     DEFAULT_CSS = """

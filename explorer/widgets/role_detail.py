@@ -12,6 +12,7 @@ first frame (`DetailLinks`). Every content string goes through
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from typing import ClassVar
 
@@ -33,7 +34,6 @@ from textual.widgets.option_list import Option
 from explorer.french_spacing import Unglued, glue, glued, unglued_strip
 from explorer.model import EMPLOYER_TYPES, SKILL_CATEGORIES, Catalog, Family, Role
 from explorer.model.compare import nearest
-from explorer.model.record import record
 from explorer.widgets.rendered import RenderedOnce, virtual_size_without_layout
 from explorer.widgets.role_tree import COMPARE_MARKER, FAVOURITE_MARKER
 
@@ -69,7 +69,7 @@ def plural(count: int, singular: str, plural_form: str) -> str:
     return f"{count} {singular if count == 1 else plural_form}"
 
 
-@record(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """One paragraph of a `DetailText`: an optional heading over a body.
 
@@ -249,6 +249,43 @@ class RoleDetail(VerticalScroll):
 
     BINDING_GROUP_TITLE = "Fiche du métier"
 
+    DEFAULT_CSS = """
+    DetailText > .detail-text--title,
+    DetailText > .detail-text--heading {
+        color: $text-accent;
+        text-style: bold;
+    }
+
+    DetailText > .detail-text--muted {
+        color: $text-muted;
+    }
+
+    DetailText > .detail-text--accent {
+        color: $text-accent;
+    }
+
+    RoleDetail .section {
+        margin-top: 1;
+    }
+
+    RoleDetail .heading {
+        color: $text-accent;
+        text-style: bold;
+    }
+
+    RoleDetail LinkList {
+        height: auto;
+        max-height: 1000;  /* the pane scrolls, never a list inside it */
+        overflow-y: hidden;
+        background: transparent;
+    }
+
+    RoleDetail LinkList:blur > .option-list--option-highlighted {
+        background: transparent;
+        text-style: none;
+    }
+    """
+
     virtual_size = virtual_size_without_layout()
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -314,7 +351,8 @@ class RoleDetail(VerticalScroll):
 
     async def mount_links(self) -> None:
         """Mount the links and the sources under the text, once (see `DetailLinks`)."""
-        if not self._links_asked:
+        # Not when the app is leaving (it may, at its first frame: `explorer --startup-time`).
+        if not self._links_asked and self.is_attached:
             self._links_asked = True
             await self.mount(DetailLinks(fill=self._fill_links))
 

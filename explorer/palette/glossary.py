@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.command import Hit, Hits, Provider
 
+from explorer.messages import OpenGlossary
 from explorer.model.glossary import search_terms
-
-if TYPE_CHECKING:
-    from explorer.app import ExplorerApp
+from explorer.palette.source import catalog_of
 
 PREFIX = "Définition : "
 MAX_HITS = 8
 HELP_LENGTH = 70
 # An exact term name scores this much or more; palette scores run from 0 to 1.
 _TOP_SCORE = 400
+# A definition ranks below the role jumps: `sea` opens Référenceur SEA, not the term.
+_BEST = 0.95
 
 
 def _snippet(definition: str) -> str:
@@ -26,16 +26,18 @@ def _snippet(definition: str) -> str:
 
 class GlossaryCommands(Provider):
     async def search(self, query: str) -> Hits:
-        app = cast("ExplorerApp", self.app)
-        for hit in search_terms(app.catalog, query, limit=MAX_HITS):
+        catalog = catalog_of(self.app)
+        if catalog is None:
+            return
+        for hit in search_terms(catalog, query, limit=MAX_HITS):
             term = hit.term
             label = Text(PREFIX)
             label.append(term.term, style="bold")
             # The definition goes in the prompt, not in `help`: the palette reads help as markup.
             label.append("\n" + _snippet(term.definition), style="dim")
             yield Hit(
-                min(hit.score / _TOP_SCORE, 1.0),
+                min(hit.score / _TOP_SCORE, 1.0) * _BEST,
                 label,
-                partial(app.open_glossary, term.id),
+                partial(self.app.post_message, OpenGlossary(term.id)),
                 text=PREFIX + term.term,
             )
