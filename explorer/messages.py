@@ -61,3 +61,11 @@ class MarkForCompare(Message):
 
 class ShortlistChanged(Message):
     """A screen changed the shortlist itself (removed, restored, reloaded entries)."""
+
+
+class OpenProfile(Message):
+    """Open "Mon profil" (the user's skills and the roles they lead to)."""
+
+
+class ProfileChanged(Message):
+    """The profile screen changed the profile (it is saved already)."""

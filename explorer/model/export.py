@@ -176,10 +176,13 @@ def _profile_section(
     count = len(profile)
     lines = ["## Mon profil", "", f"{count} compétence{'s' if count > 1 else ''}.", ""]
     lines += ["### Mes compétences", ""]
-    for category, skills in catalog.skills_by_category(tuple(profile)):
+    mine = set(profile)
+    # In catalogue order, whatever the profile's: the same profile, the same file.
+    known = tuple(skill for skill in catalog.skills if skill in mine)
+    for category, skills in catalog.skills_by_category(known):
         labels = ", ".join(escape(one_line(skill.label)) for skill in skills)
         lines.append(f"- **{SKILL_CATEGORIES.get(category, category)}**{COLON} {labels}")
-    unknown = [skill for skill in profile if skill not in catalog.skills]
+    unknown = sorted(skill for skill in mine if skill not in catalog.skills)
     if unknown:
         ids = ", ".join(escape(one_line(skill)) for skill in unknown)
         lines.append(f"- **Inconnues du catalogue actuel**{COLON} {ids}")
@@ -187,7 +190,6 @@ def _profile_section(
     roles = [catalog.roles[e.role] for e in entries if e.role in catalog.roles]
     if not roles:
         return lines
-    mine = set(profile)
     lines += ["### Les métiers de la sélection", ""]
     for role in roles:
         fit = fit_of(role, mine)

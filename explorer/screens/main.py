@@ -17,7 +17,13 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Static, Tree
 
-from explorer.messages import MarkForCompare, OpenGlossary, OpenShortlist, ToggleFavourite
+from explorer.messages import (
+    MarkForCompare,
+    OpenGlossary,
+    OpenProfile,
+    OpenShortlist,
+    ToggleFavourite,
+)
 from explorer.model import Catalog, Family, Role, search
 from explorer.model.filters import RoleFilter, describe_empty
 from explorer.model.search import SearchHit
@@ -91,6 +97,14 @@ class MainScreen(Screen[None]):
         ),
         Binding("s", "shortlist", "Sélection", id="main.shortlist", tooltip="Ouvrir la sélection"),
         Binding("g", "glossary", "Glossaire", id="main.glossary", tooltip="Ouvrir le glossaire"),
+        Binding(
+            "p",
+            "profile",
+            "Profil",
+            show=False,  # listed by the help (?) and the palette: the footer is full at 80 columns
+            id="main.profile",
+            tooltip="Mon profil : vos compétences et les métiers qui vous correspondent",
+        ),
         Binding(
             "F",
             "filters",
@@ -198,6 +212,7 @@ class MainScreen(Screen[None]):
         self.watch(self.app, "favourites", self._favourites_changed)
         self.watch(self.app, "compare_mark", self._compare_mark_changed)
         self.watch(self.app, "compact_footer", self._compact_footer_changed)
+        self.watch(self.app, "profile_skills", self.detail.set_profile)
         tree.move_to_first_role()
         self._show_entry(tree.highlighted)
         tree.focus()
@@ -485,6 +500,9 @@ class MainScreen(Screen[None]):
 
     def action_glossary(self) -> None:
         self.post_message(OpenGlossary())
+
+    def action_profile(self) -> None:
+        self.post_message(OpenProfile())
 
     # --- filters (F) ----------------------------------------------------------------------
 
