@@ -325,7 +325,10 @@ class ExplorerApp(App[None]):
 
     def show_profile_warnings(self, *, unknown: bool = False) -> None:
         """A profile file moved aside or not writable; with `unknown`, its unknown skills."""
+        problem = self.profile.storage_problem
         for warning in self.profile.take_warnings():
+            if problem and warning.startswith(problem) and self.shortlist.storage_problem:
+                continue  # the same data folder: the shortlist's notice said it already
             self.notify(warning, severity="warning", markup=False, timeout=15)
         missing = (
             self.profile.unknown_skills(self.catalog.skills) if unknown and self.catalog else ()

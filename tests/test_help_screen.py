@@ -18,7 +18,7 @@ from explorer.screens.main import MainScreen
 from tests.content_factory import ContentFactory
 from tests.screen import screen_lines
 
-SIZE = (120, 60)
+SIZE = (120, 66)  # every key of the explorer screen in view, new ones included
 
 
 @pytest.fixture

@@ -288,7 +288,10 @@ class ProfileScreen(Screen[None]):
                 "Cochez vos compétences (espace), ou partez d'un métier exercé (e) : "
                 "les métiers qui vous correspondent s'affichent ici."
             )
-        return Content(f"{_plural(count, 'compétence cochée', 'compétences cochées')}")
+        ticked = _plural(count, "compétence cochée", "compétences cochées")
+        if not self.profile.persistent:
+            return Content(f"{ticked} · non enregistré (gardé en mémoire pour cette session)")
+        return Content(ticked)
 
     def show_fit(self) -> None:
         option = self.query_one("#profile-ranking", RoleList).highlighted_option
