@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     _glossary_commands(commands)
     _shortlist_commands(commands)
     _profile_commands(commands)
+    _serve_command(commands)
     return parser
 
 
@@ -291,3 +292,48 @@ def _positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError("doit être au moins 1")
     return number
+
+
+def _serve_command(commands: Any) -> None:
+    from explorer import workshop  # its defaults only: textual-serve is imported to serve
+
+    serve = _command(
+        commands,
+        "serve",
+        "servir l'explorateur aux navigateurs d'une salle (atelier)",
+        description=(
+            "Sert l'explorateur dans un navigateur : chaque onglet ouvert est une session "
+            "privée, avec sa propre sélection et son propre profil, effacés quand l'onglet se "
+            "ferme. Par défaut, seul cet ordinateur peut s'y connecter (127.0.0.1). Avec "
+            "--host 0.0.0.0, toute personne du même réseau le peut, et chaque session tourne "
+            "avec les droits de l'utilisateur qui a lancé le serveur. ctrl+c arrête le serveur."
+        ),
+    )
+    serve.add_argument(
+        "--host",
+        default=workshop.DEFAULT_HOST,
+        metavar="ADRESSE",
+        help=f"adresse d'écoute (par défaut {workshop.DEFAULT_HOST} : cet ordinateur seulement)",
+    )
+    serve.add_argument(
+        "--port",
+        type=_port,
+        default=workshop.DEFAULT_PORT,
+        metavar="PORT",
+        help=f"port d'écoute (par défaut {workshop.DEFAULT_PORT})",
+    )
+    serve.add_argument(
+        "--max-sessions",
+        type=_positive,
+        default=workshop.DEFAULT_MAX_SESSIONS,
+        metavar="N",
+        help="nombre maximal de sessions ouvertes en même temps "
+        f"(par défaut {workshop.DEFAULT_MAX_SESSIONS})",
+    )
+    serve.set_defaults(handler=_run("serve_command", "run_serve"))
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or not 0 < int(value) < 65536:
+        raise argparse.ArgumentTypeError(f"port invalide : {value!r} (de 1 à 65535)")
+    return int(value)

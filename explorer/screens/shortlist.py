@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 
@@ -296,6 +297,14 @@ class ShortlistScreen(Screen[None]):
         text = shortlist_markdown(
             self.catalog, self.shortlist.entries, today=today, profile=self.profile_skills
         )
+        if self.app.is_web:
+            # In the workshop (explorer serve) the file goes to the visitor's computer,
+            # never onto the server.
+            self.app.deliver_text(io.StringIO(text), save_filename=target.name)
+            self.notify(
+                f"Sélection envoyée à votre navigateur : {target.name}", markup=False, timeout=8
+            )
+            return
         if not target.exists():
             self.write_export(target, text, overwrite=False)
             return
