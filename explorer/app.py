@@ -183,6 +183,9 @@ class ExplorerApp(App[None]):
         self.fit_footer(screen)
         # The shortlist may have changed in the screen just left (it saves as it goes).
         self.favourites = self.shortlist_roles()
+        # So may the profile: announced once the profile screen is left, not at each tick
+        # (the fiche under it would be drawn again for every tick, unseen).
+        self.profile_skills = frozenset(self.profile.skills)
 
     def watch_compact_footer(self) -> None:
         self.fit_footer(self.screen)
@@ -236,10 +239,6 @@ class ExplorerApp(App[None]):
 
         if self.catalog is not None and not isinstance(self.screen, ProfileScreen):
             self.push_screen(ProfileScreen(self.catalog, self.profile))
-
-    def on_profile_changed(self, message: messages.ProfileChanged) -> None:
-        self.profile_skills = frozenset(self.profile.skills)
-        self.show_profile_warnings()
 
     def on_mark_for_compare(self, message: messages.MarkForCompare) -> None:
         self.mark_for_compare(message.role_id)

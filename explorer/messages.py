@@ -65,7 +65,3 @@ class ShortlistChanged(Message):
 
 class OpenProfile(Message):
     """Open "Mon profil" (the user's skills and the roles they lead to)."""
-
-
-class ProfileChanged(Message):
-    """The profile screen changed the profile (it is saved already)."""

@@ -2,8 +2,8 @@
 
 Left, the skill vocabulary by category with a search field; right, re-ranked at every tick:
 the best matches, what the highlighted role has and lacks, and the roles within reach.
-Every tick is saved at once (the Profile does) and announced to the app (ProfileChanged),
-whose `profile_skills` the other screens watch.
+Every tick is saved at once (the Profile does); the app's `profile_skills`, which the other
+screens watch, follows when this screen is left.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from explorer.messages import OpenRole, ProfileChanged
+from explorer.messages import OpenRole
 from explorer.model import SKILL_CATEGORIES, Catalog, Skill
 from explorer.model.matching import RoleMatch, rank_roles, roles_within_reach, skills_from_roles
 from explorer.model.profile import Profile, rank_label, search_skills, skill_labels
@@ -36,6 +36,11 @@ SKILLS_SHOWN = 300
 TICKED = "☑ "
 UNTICKED = "☐ "
 HAVE_MARK = "✓"
+EMPTY_PROFILE_HINT = (
+    "Cochez vos compétences (espace), ou partez d'un métier exercé (e) : "
+    "les métiers qui vous correspondent s'affichent ici."
+)
+NOTHING_WITHIN_REACH = "Aucun métier à 3 compétences ou moins : cochez-en d'autres."
 
 _HEADING = "bold $text-accent"
 _MUTED = "$text-muted"
@@ -60,16 +65,15 @@ def reach_prompt(catalog: Catalog, fit: RoleMatch) -> Content:
 
 
 def fit_details(catalog: Catalog, fit: RoleMatch) -> Content:
-    """What the role's skills the profile has, and lacks, each grouped by category."""
-    lines: list[Content] = [Content.styled(rank_label(fit), "bold")]
-    for title, skills in ((f"{HAVE_MARK} Acquises", fit.have), ("À acquérir", fit.missing)):
-        if not skills:
-            continue
-        lines.append(Content.styled(f"{title} ({len(skills)})", _HEADING))
+    """The role's skills by category: ✓ those the profile has, + those to learn."""
+    lines: list[Content] = [
+        Content.assemble((rank_label(fit), "bold"), ("  ✓ acquise · + à acquérir", _MUTED))
+    ]
+    for mark, skills, style in ((HAVE_MARK, fit.have, "$text-success"), ("+", fit.missing, "")):
         for category, group in catalog.skills_by_category(skills):
             labels = " · ".join(one_line(skill.label) for skill in group)
             name = SKILL_CATEGORIES.get(category, category)
-            lines.append(Content.assemble("  ", (f"{name} : ", "bold"), labels))
+            lines.append(Content.assemble((f"{mark} ", style), (f"{name} : ", "bold"), labels))
     return Content("\n").join(lines)
 
 
@@ -155,7 +159,7 @@ class ProfileScreen(Screen[None]):
             with Vertical(id="profile-right"):
                 yield Static(id="profile-status", markup=False)
                 yield RoleList(id="profile-ranking")
-                with VerticalScroll(id="profile-fit-pane", can_focus=False):
+                with VerticalScroll(id="profile-fit-pane"):
                     yield Static(id="profile-fit", markup=False)
                 yield RoleList(id="profile-reach")
         yield Footer()
@@ -224,9 +228,11 @@ class ProfileScreen(Screen[None]):
 
     def on_skill_list_ticked(self, event: SkillList.Ticked) -> None:
         event.stop()
-        skill_id = event.option_id
-        if skill_id is None:
-            return
+        if event.option_id is not None:
+            self.toggle_skill(event.option_id)
+
+    def toggle_skill(self, skill_id: str) -> None:
+        """Tick or untick a skill shown in the list: saved, re-ranked, announced (one tick)."""
         self.profile.toggle(skill_id)
         skill = self.catalog.skills[skill_id]
         self.skill_list.replace_option_prompt(skill_id, self.skill_prompt(skill))
@@ -250,9 +256,10 @@ class ProfileScreen(Screen[None]):
         return True
 
     def changed(self) -> None:
-        """After every change: re-rank, and tell the app (which saves nothing: the Profile did)."""
+        """After every change (saved already): re-rank, and say what went wrong with the file."""
         self.rerank()
-        self.post_message(ProfileChanged())
+        for warning in self.profile.take_warnings():
+            self.notify(warning, severity="warning", markup=False, timeout=15)
 
     # --- the roles (right) ----------------------------------------------------------------
 
@@ -264,7 +271,8 @@ class ProfileScreen(Screen[None]):
         previous = ranking_list.highlighted_option
         self.ranking = rank_roles(catalog, skills, limit=RANKED_SHOWN) if skills else []
         ranking_list.set_options(
-            Option(ranking_prompt(fit), id=fit.role.id) for fit in self.ranking
+            [Option(ranking_prompt(fit), id=fit.role.id) for fit in self.ranking]
+            or [Option(Content.styled(EMPTY_PROFILE_HINT, _MUTED), disabled=True)]
         )
         if self.ranking:
             ids = [fit.role.id for fit in self.ranking]
@@ -276,18 +284,18 @@ class ProfileScreen(Screen[None]):
         # Fewest skills to learn first, then the best match (then catalogue order).
         reach = sorted(near, key=lambda fit: (len(fit.missing), -fit.match))[:REACH_SHOWN]
         reach_list = self.query_one("#profile-reach", RoleList)
-        reach_list.set_options(Option(reach_prompt(catalog, fit), id=fit.role.id) for fit in reach)
-        reach_list.display = bool(reach)
-        self.query_one("#profile-status", Static).update(self.status_text())
+        reach_list.set_options(
+            [Option(reach_prompt(catalog, fit), id=fit.role.id) for fit in reach]
+            or [Option(Content.styled(NOTHING_WITHIN_REACH, _MUTED), disabled=True)]
+        )
+        # Fixed sizes (profile.tcss): a tick repaints the lists, never lays the screen out again.
+        self.query_one("#profile-status", Static).update(self.status_text(), layout=False)
         self.show_fit()
 
     def status_text(self) -> Content:
         count = len(self.profile)
         if not count:
-            return Content(
-                "Cochez vos compétences (espace), ou partez d'un métier exercé (e) : "
-                "les métiers qui vous correspondent s'affichent ici."
-            )
+            return Content("Aucune compétence cochée")
         ticked = _plural(count, "compétence cochée", "compétences cochées")
         if not self.profile.persistent:
             return Content(f"{ticked} · non enregistré (gardé en mémoire pour cette session)")
@@ -296,10 +304,8 @@ class ProfileScreen(Screen[None]):
     def show_fit(self) -> None:
         option = self.query_one("#profile-ranking", RoleList).highlighted_option
         fit = next((f for f in self.ranking if option and f.role.id == option.id), None)
-        pane = self.query_one("#profile-fit-pane", VerticalScroll)
-        pane.display = fit is not None
-        if fit is not None:
-            self.query_one("#profile-fit", Static).update(fit_details(self.catalog, fit))
+        fit_text = fit_details(self.catalog, fit) if fit is not None else Content("")
+        self.query_one("#profile-fit", Static).update(fit_text)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "profile-ranking":
