@@ -16,8 +16,9 @@ from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from explorer import messages
-from explorer.locations import bundled_content, shortlist_path, validate_command
+from explorer.locations import bundled_content, profile_path, shortlist_path, validate_command
 from explorer.model import Catalog, ContentIssue
+from explorer.model.profile import Profile, unknown_skills_message
 from explorer.model.shortlist import Shortlist
 from explorer.model.text import typable
 from explorer.palette import COMMANDS, system_commands
@@ -59,6 +60,8 @@ class ExplorerApp(App[None]):
     # the role marked with `c`, waiting for its pair; the roles in the shortlist.
     compare_mark: var[str | None] = var(None)
     favourites: var[frozenset[str]] = var(frozenset())
+    # The skills in the user's profile ("Mon profil"): the detail pane and the comparison mark them.
+    profile_skills: var[frozenset[str]] = var(frozenset())
     # Narrow terminals: every screen's Footer is compact, without the palette key.
     compact_footer: var[bool] = var(False)
 
@@ -70,6 +73,7 @@ class ExplorerApp(App[None]):
         issues: Sequence[ContentIssue] = (),
         shortlist: Shortlist | None = None,
         start_compare: tuple[str, str] | None = None,
+        profile: Profile | None = None,
     ) -> None:
         """Without a catalogue, it is read from `content_root` (the bundled content by
         default) on a thread while a progress bar shows."""
@@ -80,6 +84,8 @@ class ExplorerApp(App[None]):
         self.shortlist = shortlist if shortlist is not None else Shortlist.open(shortlist_path())
         self.start_compare = start_compare
         self.set_reactive(ExplorerApp.favourites, self.shortlist_roles())
+        self.profile = profile if profile is not None else Profile.open(profile_path())
+        self.set_reactive(ExplorerApp.profile_skills, frozenset(self.profile.skills))
         # A mode, not `get_default_screen`: Textual reads the CSS_PATH of a mode's screen.
         self.add_mode(EXPLORER_MODE, self.first_screen)
 
@@ -166,6 +172,7 @@ class ExplorerApp(App[None]):
                 markup=False,
             )
         self.show_shortlist_warnings()
+        self.show_profile_warnings(unknown=True)
         if self.start_compare:
             self.open_compare(*self.start_compare)
 
@@ -181,6 +188,9 @@ class ExplorerApp(App[None]):
         self.fit_footer(screen)
         # The shortlist may have changed in the screen just left (it saves as it goes).
         self.favourites = self.shortlist_roles()
+        # So may the profile: announced once the profile screen is left, not at each tick
+        # (the fiche under it would be drawn again for every tick, unseen).
+        self.profile_skills = frozenset(self.profile.skills)
 
     def watch_compact_footer(self) -> None:
         self.fit_footer(self.screen)
@@ -232,6 +242,12 @@ class ExplorerApp(App[None]):
         self.favourites = self.shortlist_roles()
         self.show_shortlist_warnings()
 
+    def on_open_profile(self, message: messages.OpenProfile) -> None:
+        from explorer.screens.profile import ProfileScreen
+
+        if self.catalog is not None and not isinstance(self.screen, ProfileScreen):
+            self.push_screen(ProfileScreen(self.catalog, self.profile))
+
     def on_mark_for_compare(self, message: messages.MarkForCompare) -> None:
         self.mark_for_compare(message.role_id)
 
@@ -279,7 +295,7 @@ class ExplorerApp(App[None]):
         if a == b:
             self.notify(SAME_ROLE_MESSAGE, severity="warning", markup=False)
             return
-        self.push_screen(CompareScreen(self.catalog, a, b))
+        self.push_screen(CompareScreen(self.catalog, a, b, profile_skills=self.profile_skills))
 
     def open_shortlist(self) -> None:
         """Push the shortlist screen."""
@@ -342,6 +358,21 @@ class ExplorerApp(App[None]):
         """A file moved aside, a folder that cannot be written: each said once."""
         for warning in self.shortlist.take_warnings():
             self.notify(warning, severity="warning", markup=False, timeout=15)
+
+    def show_profile_warnings(self, *, unknown: bool = False) -> None:
+        """A profile file moved aside or not writable; with `unknown`, its unknown skills."""
+        problem = self.profile.storage_problem
+        for warning in self.profile.take_warnings():
+            if problem and warning.startswith(problem) and self.shortlist.storage_problem:
+                continue  # the same data folder: the shortlist's notice said it already
+            self.notify(warning, severity="warning", markup=False, timeout=15)
+        missing = (
+            self.profile.unknown_skills(self.catalog.skills) if unknown and self.catalog else ()
+        )
+        if missing:
+            self.notify(
+                unknown_skills_message(missing), severity="warning", markup=False, timeout=15
+            )
 
     # --- help and command palette -------------------------------------------------------------
 

@@ -24,7 +24,7 @@ def bundled_content() -> Path:
 
 
 def data_dir() -> Path:
-    """Where the user's own files live (the shortlist). EXPLORER_DATA_DIR overrides it."""
+    """Where the user's own files live (shortlist, profile). EXPLORER_DATA_DIR overrides it."""
     override = os.environ.get(DATA_DIR_ENV)
     if override:
         return Path(override).expanduser()
@@ -41,6 +41,11 @@ def cache_dir() -> Path:
 
 def shortlist_path() -> Path:
     return data_dir() / "shortlist.toml"
+
+
+def profile_path() -> Path:
+    """The user's skills ("Mon profil"), beside the shortlist."""
+    return data_dir() / "profile.toml"
 
 
 def validate_command(root: Path) -> str:

@@ -86,3 +86,7 @@ class OpenPath(Message):
 
 class OpenTeam(Message):
     """Open "Composer une équipe"."""
+
+
+class OpenProfile(Message):
+    """Open "Mon profil" (the user's skills and the roles they lead to)."""

@@ -189,3 +189,40 @@ def test_a_note_keeps_its_line_breaks_and_paragraphs(catalog: Catalog) -> None:
 )
 def test_french_spaces(text: str, expected: str) -> None:
     assert french_spaces(text) == expected
+
+
+# --- "Mon profil" ---------------------------------------------------------------------------------
+
+
+def test_with_a_profile_the_export_ends_with_its_skills_and_each_roles_gap(
+    catalog: Catalog,
+) -> None:
+    entries = [ShortlistEntry("referenceur-seo", DAY), ShortlistEntry("referenceur-sea", DAY)]
+    without = shortlist_markdown(catalog, entries, today=DAY)
+    text = shortlist_markdown(catalog, entries, today=DAY, profile=["seo", "analyse", "retired"])
+    assert text.startswith(without.rstrip("\n"))  # the shortlist itself is unchanged
+    section = text[len(without.rstrip("\n")) :].strip().splitlines()
+    assert section == [
+        "## Mon profil",
+        "",
+        "3 compétences.",
+        "",
+        "### Mes compétences",
+        "",
+        f"- **Technique**{NBSP}: Référencement naturel, Analyse d'audience",
+        f"- **Inconnues du catalogue actuel**{NBSP}: retired",
+        "",
+        "### Les métiers de la sélection",
+        "",
+        f"- **Référenceur SEO / Référenceuse SEO** — 2/4 · 50{NBSP}% · à acquérir{NBSP}: Rédaction web, Curiosité",
+        f"- **Référenceur SEA / Référenceuse SEA** — 1/3 · 33{NBSP}% · à acquérir{NBSP}: Achat de mots-clés, "
+        "Gestion de budget",
+    ]
+
+
+def test_an_empty_profile_adds_nothing(catalog: Catalog) -> None:
+    entries = [ShortlistEntry("referenceur-seo", DAY)]
+    assert shortlist_markdown(catalog, entries, today=DAY, profile=[]) == shortlist_markdown(
+        catalog, entries, today=DAY
+    )
+    assert "Mon profil" not in shortlist_markdown(catalog, entries, today=DAY)

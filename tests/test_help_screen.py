@@ -18,8 +18,8 @@ from explorer.screens.main import MainScreen
 from tests.content_factory import ContentFactory
 from tests.screen import screen_lines
 
-# Tall enough for every key of the explorer without scrolling the help (D added a row).
-SIZE = (120, 70)
+# Tall enough for every key of the explorer without scrolling the help (p, P, T, D added rows).
+SIZE = (120, 76)
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ EPILOG = (
 )
 SAME_ROLE = "comparer un métier avec lui-même n'a pas de sens : choisissez deux métiers"
 ROLE_NAME = "identifiant, titre (masculin ou féminin), autre nom ou sigle du métier"
+SKILL_NAME = "identifiant ou libellé de la compétence (accents et majuscules indifférents)"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     _glossary_commands(commands)
     _decode_command(commands)
     _shortlist_commands(commands)
+    _profile_commands(commands)
     _serve_command(commands)
     _career_commands(commands)
     return parser
@@ -276,6 +278,62 @@ def _shortlist_commands(commands: Any) -> None:
         "par défaut shortlist-AAAA-MM-JJ.md dans le dossier courant",
     )
     export.set_defaults(handler=_run("shortlist_commands", "run_export"))
+
+
+def _profile_commands(commands: Any) -> None:
+    from explorer.locations import profile_path
+    from explorer.model.text import visible
+
+    group = _command(
+        commands,
+        "profile",
+        "votre profil : les compétences que vous avez",
+        description=f"Votre profil, enregistré dans {visible(str(profile_path()))}.",
+    )
+    actions = group.add_subparsers(
+        dest="profile_command", title="actions", metavar="ACTION", required=True
+    )
+
+    show = _command(actions, "show", "les compétences du profil")
+    _json_option(show)
+    show.set_defaults(handler=_run("profile_commands", "run_show"))
+
+    add = _command(actions, "add", "ajouter des compétences")
+    add.add_argument("skills", nargs="+", metavar="COMPÉTENCE", help=SKILL_NAME)
+    add.set_defaults(handler=_run("profile_commands", "run_add"))
+
+    remove = _command(actions, "remove", "retirer des compétences")
+    remove.add_argument("skills", nargs="+", metavar="COMPÉTENCE", help=SKILL_NAME)
+    remove.set_defaults(handler=_run("profile_commands", "run_remove"))
+
+    clear = _command(actions, "clear", "vider le profil")
+    clear.set_defaults(handler=_run("profile_commands", "run_clear"))
+
+    from_role = _command(
+        actions, "from-role", "ajouter les compétences de métiers que vous avez exercés"
+    )
+    from_role.add_argument("roles", nargs="+", metavar="MÉTIER", help=ROLE_NAME)
+    from_role.set_defaults(handler=_run("profile_commands", "run_from_role"))
+
+    match = _command(
+        commands,
+        "match",
+        "les métiers classés selon vos compétences",
+        description="Les métiers classés par part de leurs compétences que vous avez "
+        "(à égalité : le moins de compétences à acquérir), depuis votre profil ou --skills.",
+    )
+    match.add_argument(
+        "--skills",
+        metavar="ID,ID,…",
+        default=None,
+        help="ces compétences (identifiants ou libellés, séparés par des virgules) "
+        "à la place du profil enregistré",
+    )
+    match.add_argument(
+        "--limit", type=_positive, default=None, metavar="N", help="au plus N métiers"
+    )
+    _json_option(match)
+    match.set_defaults(handler=_run("profile_commands", "run_match"))
 
 
 def _positive(value: str) -> int:

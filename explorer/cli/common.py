@@ -7,12 +7,13 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from explorer.cli.progress import load_progress
 from explorer.locations import bundled_content, validate_command
 from explorer.model import Catalog, ContentIssue, LoadResult, Role, cache, load_catalog, search
 from explorer.model.names import find_roles
+from explorer.model.storage import UserData
 from explorer.model.text import one_line
 
 if TYPE_CHECKING:
@@ -35,6 +36,23 @@ def shown(text: str) -> str:
 
 def warn(message: str) -> None:
     print(f"attention : {shown(message)}", file=sys.stderr)
+
+
+def warn_about_file(data: UserData[Any]) -> None:
+    """A user file's messages (moved aside, cannot be written) on stderr."""
+    for warning in data.take_warnings():
+        if data.storage_problem and warning.startswith(data.storage_problem):
+            warning = data.storage_problem  # "kept in memory" means nothing to a command
+        warn(warning)
+
+
+def check_saved(data: UserData[Any]) -> None:
+    """A command's only job is to change the file: failing to save is an error, not a warning."""
+    if data.persistent:
+        warn_about_file(data)
+        return
+    data.take_warnings()
+    raise CliError(f"{data.storage_problem} : rien n'a été modifié", exit_code=1)
 
 
 # What json.dumps leaves raw with ensure_ascii=False and a terminal would obey or reorder:

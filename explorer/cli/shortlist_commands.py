@@ -13,14 +13,16 @@ from rich.text import Text
 
 from explorer.cli.common import (
     CliError,
+    check_saved,
     find_role,
     load_content,
     print_json,
     shown,
     text_console,
     warn,
+    warn_about_file,
 )
-from explorer.locations import shortlist_path
+from explorer.locations import profile_path, shortlist_path
 from explorer.model import Catalog
 from explorer.model.export import (
     default_export_name,
@@ -29,6 +31,7 @@ from explorer.model.export import (
     write_export,
 )
 from explorer.model.names import find_roles
+from explorer.model.profile import Profile
 from explorer.model.shortlist import ABSENT_ROLE, Shortlist
 from explorer.model.text import one_line
 
@@ -36,26 +39,10 @@ from explorer.model.text import one_line
 def _open_shortlist(*, changing: bool) -> Shortlist:
     shortlist = Shortlist.open(shortlist_path())
     if changing:
-        _check_saved(shortlist)
+        check_saved(shortlist)
     else:
-        _print_warnings(shortlist)
+        warn_about_file(shortlist)
     return shortlist
-
-
-def _print_warnings(shortlist: Shortlist) -> None:
-    for warning in shortlist.take_warnings():
-        if shortlist.storage_problem and warning.startswith(shortlist.storage_problem):
-            warning = shortlist.storage_problem  # "kept in memory" means nothing to a command
-        warn(warning)
-
-
-def _check_saved(shortlist: Shortlist) -> None:
-    """A command's only job is to change the file: failing to save is an error, not a warning."""
-    if shortlist.persistent:
-        _print_warnings(shortlist)
-        return
-    shortlist.take_warnings()
-    raise CliError(f"{shortlist.storage_problem} : rien n'a été modifié", exit_code=1)
 
 
 def _title(catalog: Catalog, role_id: str) -> str | None:
@@ -109,7 +96,7 @@ def run_add(args: argparse.Namespace) -> int:
     added = shortlist.add(role.id, args.note or "")
     if not added and args.note is not None:
         shortlist.set_note(role.id, args.note)
-    _check_saved(shortlist)
+    check_saved(shortlist)
     if added:
         print(f"Ajouté à la sélection : {one_line(role.display_title)}")
     elif args.note is not None:
@@ -132,7 +119,7 @@ def run_remove(args: argparse.Namespace) -> int:
         hint = f" ; vouliez-vous dire : {', '.join(close)} ?" if close else ""
         raise CliError(f"« {args.role} » n'est pas dans votre sélection{hint}")
     shortlist.remove(role_id)
-    _check_saved(shortlist)
+    check_saved(shortlist)
     name = _title(catalog, role_id) or role_id
     print(f"Retiré de la sélection : {one_line(name)}")
     return 0
@@ -142,7 +129,10 @@ def run_export(args: argparse.Namespace) -> int:
     catalog = load_content(args).catalog
     shortlist = _open_shortlist(changing=False)
     today = date.today()
-    text = shortlist_markdown(catalog, shortlist.entries, today=today)
+    profile = Profile.open(profile_path())
+    for warning in profile.take_warnings():
+        warn(warning)
+    text = shortlist_markdown(catalog, shortlist.entries, today=today, profile=profile.skills)
     output: Path | None = args.output
     if output is not None and str(output) == "-":
         sys.stdout.write(text)

@@ -6,12 +6,13 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
 from explorer.model import catalog as catalog_module
 from explorer.model.catalog import EMPLOYER_TYPES, SKILL_CATEGORIES, Catalog, Role
+from explorer.model.profile import fit_of, skill_labels
 from explorer.model.shortlist import ABSENT_ROLE, ShortlistEntry
 from explorer.model.storage import write_atomically
 from explorer.model.text import one_line, visible
@@ -110,7 +111,15 @@ def escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", french_spaces(visible(text)))
 
 
-def shortlist_markdown(catalog: Catalog, entries: Sequence[ShortlistEntry], *, today: date) -> str:
+def shortlist_markdown(
+    catalog: Catalog,
+    entries: Sequence[ShortlistEntry],
+    *,
+    today: date,
+    profile: Collection[str] | None = None,
+) -> str:
+    """The shortlist as Markdown; with a non-empty `profile` (skill ids), a "Mon profil"
+    section at the end: the skills, and each shortlisted role's match and missing skills."""
     count = len(entries)
     lines = [f"# Ma sélection de métiers du e-commerce — {french_date(today)}", ""]
     if not count:
@@ -120,6 +129,8 @@ def shortlist_markdown(catalog: Catalog, entries: Sequence[ShortlistEntry], *, t
         lines += [f"{count} {plural}, dans l'ordre choisi.", ""]
     for number, entry in enumerate(entries, start=1):
         lines += _role_section(catalog, entry, number)
+    if profile:
+        lines += _profile_section(catalog, entries, profile)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -157,6 +168,40 @@ def _role_section(catalog: Catalog, entry: ShortlistEntry, number: int) -> list[
     lines += _extra_fields(role)
     lines += _paragraphs("Contexte", role.context)
     return lines + _note(entry.note)
+
+
+def _profile_section(
+    catalog: Catalog, entries: Sequence[ShortlistEntry], profile: Collection[str]
+) -> list[str]:
+    count = len(profile)
+    lines = ["## Mon profil", "", f"{count} compétence{'s' if count > 1 else ''}.", ""]
+    lines += ["### Mes compétences", ""]
+    mine = set(profile)
+    # In catalogue order, whatever the profile's: the same profile, the same file.
+    known = tuple(skill for skill in catalog.skills if skill in mine)
+    for category, skills in catalog.skills_by_category(known):
+        labels = ", ".join(escape(one_line(skill.label)) for skill in skills)
+        lines.append(f"- **{SKILL_CATEGORIES.get(category, category)}**{COLON} {labels}")
+    unknown = sorted(skill for skill in mine if skill not in catalog.skills)
+    if unknown:
+        ids = ", ".join(escape(one_line(skill)) for skill in unknown)
+        lines.append(f"- **Inconnues du catalogue actuel**{COLON} {ids}")
+    lines.append("")
+    roles = [catalog.roles[e.role] for e in entries if e.role in catalog.roles]
+    if not roles:
+        return lines
+    lines += ["### Les métiers de la sélection", ""]
+    for role in roles:
+        fit = fit_of(role, mine)
+        line = f"- **{escape(one_line(role.display_title))}** — {len(fit.have)}/{fit.size}"
+        line += f" · {fit.percent}{NBSP}%"
+        if fit.missing:
+            missing = ", ".join(escape(label) for label in skill_labels(catalog, fit.missing))
+            line += f" · à acquérir{COLON} {missing}"
+        else:
+            line += " · rien à acquérir"
+        lines.append(line)
+    return [*lines, ""]
 
 
 def _access(role: Role) -> list[str]:

@@ -19,12 +19,10 @@ from typing import Any
 
 from explorer.model.files import FileProblem, parse_toml
 from explorer.model.storage import (
-    DEFAULT_LOCK_TIMEOUT,
-    DEFAULT_NOTICE_AFTER,
     FileKind,
     NotOurs,
     StorageError,
-    UserFile,
+    UserData,
     check_ours,
 )
 
@@ -67,65 +65,32 @@ class ShortlistDocument:
     extra: Mapping[str, Any] = field(default_factory=lambda: _NO_EXTRA)
 
 
-class Shortlist:
+class Shortlist(UserData[ShortlistDocument]):
     """Ordered entries, one per role id; every change is saved at once when there is a path.
 
-    `warnings` collects messages for the user (a file moved aside, a folder that cannot be
-    written); the app shows them and empties the list with `take_warnings()`. `on_wait` is
-    told (once) when a change waits for another process's lock (default: a line on stderr);
-    after `lock_timeout` seconds the change is kept in memory and the user told why.
+    Messages for the user, locks and the memory-only fallback: see storage.UserData.
     """
 
+    IN_MEMORY = "la sélection est gardée en mémoire pour cette session."
+
     def __init__(
-        self,
-        path: Path | None = None,
-        entries: Iterable[ShortlistEntry] = (),
-        *,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        notice_after: float = DEFAULT_NOTICE_AFTER,
-        on_wait: Callable[[str], None] | None = None,
+        self, path: Path | None = None, entries: Iterable[ShortlistEntry] = (), **options: Any
     ) -> None:
-        self.path = path
+        """`options`: storage.UserData's lock_timeout, notice_after and on_wait."""
+        super().__init__(path, SHORTLIST_FILE, _decode, ShortlistDocument(), **options)
         self._entries: tuple[ShortlistEntry, ...] = ()
         self._where: dict[str, int] = {}
         self._set(_unique(entries))
         self._extra: Mapping[str, Any] = _NO_EXTRA
-        self.warnings: list[str] = []
-        self._file: UserFile[ShortlistDocument] | None = None
-        if path is not None:
-            self._file = UserFile(
-                path,
-                SHORTLIST_FILE,
-                _decode,
-                empty=ShortlistDocument(),
-                lock_timeout=lock_timeout,
-                notice_after=notice_after,
-                on_wait=on_wait,
-            )
-        self._saving = path is not None
-        # Why changes stopped being saved, once they have (for the command line's errors).
-        self.storage_problem: str | None = None
         # Each entry's text in the file, kept from one save to the next: with 10,000 entries,
         # writing them all again through tomli_w takes longer than the rest of a change.
         self._chunks: dict[int, tuple[ShortlistEntry, str]] = {}
-
-    @classmethod
-    def open(cls, path: Path, **options: Any) -> Shortlist:
-        """The shortlist saved at path (empty when there is none yet)."""
-        shortlist = cls(path, **options)
-        shortlist.reload()
-        return shortlist
 
     # --- reading ------------------------------------------------------------------------------
 
     @property
     def entries(self) -> tuple[ShortlistEntry, ...]:
         return self._entries
-
-    @property
-    def persistent(self) -> bool:
-        """False when changes only live in memory (no path, or the folder cannot be written)."""
-        return self._saving
 
     def __contains__(self, role_id: object) -> bool:
         return role_id in self._where
@@ -143,24 +108,9 @@ class Shortlist:
     def index(self, role_id: str) -> int | None:
         return self._where.get(role_id)
 
-    def take_warnings(self) -> list[str]:
-        """The messages not shown yet, each returned once."""
-        taken, self.warnings = self.warnings, []
-        return taken
-
-    def reload(self) -> None:
-        """Catch up with the file (another terminal may have changed it)."""
-        if self._file is None or not self._saving:
-            return
-        try:
-            document = self._file.load()
-        except StorageError as problem:
-            self._stop_saving(str(problem))
-        else:
-            self._set(document.entries)
-            self._extra = document.extra
-        finally:
-            self.warnings.extend(self._file.take_warnings())
+    def loaded(self, value: ShortlistDocument) -> None:
+        self._set(value.entries)
+        self._extra = value.extra
 
     # --- changing -----------------------------------------------------------------------------
 
@@ -226,25 +176,25 @@ class Shortlist:
 
     def _change(self, apply: Change) -> None:
         """Apply one change to the file's current content under the lock, then save."""
-        if self._file is None or not self._saving:
+        if self.file is None or not self.persistent:
             self._set(apply(list(self._entries)))
             return
         base = list(self._entries)
         try:
-            with self._file.lock():
-                document = self._file.load(locked=True)
+            with self.file.lock():
+                document = self.file.load(locked=True)
                 base = list(document.entries)
                 updated = apply(list(base))
                 if not _same(updated, base):
                     changed = ShortlistDocument(tuple(updated), document.extra)
-                    self._file.save(self._dump(changed), changed)
+                    self.file.save(self._dump(changed), changed)
                 self._set(updated)
                 self._extra = document.extra
         except StorageError as problem:
-            self._stop_saving(str(problem))
+            self.stop_saving(str(problem))
             self._set(apply(base))
         finally:
-            self.warnings.extend(self._file.take_warnings())
+            self.warnings.extend(self.file.take_warnings())
 
     def _dump(self, document: ShortlistDocument) -> bytes:
         chunks: dict[int, tuple[ShortlistEntry, str]] = {}
@@ -258,11 +208,6 @@ class Shortlist:
     def _set(self, entries: Iterable[ShortlistEntry]) -> None:
         self._entries = tuple(entries)
         self._where = {entry.role: index for index, entry in enumerate(self._entries)}
-
-    def _stop_saving(self, problem: str) -> None:
-        self._saving = False
-        self.storage_problem = problem
-        self.warnings.append(f"{problem} : la sélection est gardée en mémoire pour cette session.")
 
 
 # --- file format ------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Self, TypeVar
 
 from explorer.model.files import FileProblem, parse_toml, read_bounded
 from explorer.model.text import visible
@@ -206,6 +206,16 @@ class UserFile(Generic[T]):
             raise StorageError(self.cannot_use(error)) from error
         self._known = Snapshot(value, data)
 
+    def change(self, apply: Callable[[T], T], dump: Callable[[T], bytes]) -> T:
+        """Apply one change to the file's current value under the lock and save it when it
+        changed; returns the new value. Raises StorageError (nothing written then)."""
+        with self.lock():
+            current = self.load(locked=True)
+            updated = apply(current)
+            if updated != current:
+                self.save(dump(updated), updated)
+            return updated
+
     # --- locking ------------------------------------------------------------------------------
 
     @contextlib.contextmanager
@@ -249,6 +259,84 @@ class UserFile(Generic[T]):
 
     def cannot_use(self, error: OSError) -> str:
         return f"{self.cannot_save_in()} ({reason_of(error, self.path.parent)})"
+
+
+class UserData(Generic[T]):
+    """What the shortlist and the profile share: their file, the messages for the user, and
+    changes kept in memory for the session once the file cannot be written.
+
+    `warnings` collects messages for the user (a file moved aside, a folder that cannot be
+    written); the app shows them and empties the list with `take_warnings()`. `on_wait` is
+    told (once) when a change waits for another process's lock (default: a line on stderr);
+    after `lock_timeout` seconds the change is kept in memory and the user told why.
+    Subclasses say what to do with the file's value (`loaded`) and how their memory-only
+    notice reads (`IN_MEMORY`).
+    """
+
+    IN_MEMORY = "gardé en mémoire pour cette session."
+
+    def __init__(
+        self,
+        path: Path | None,
+        kind: FileKind,
+        decode: Callable[[dict[str, Any]], T],
+        empty: T,
+        *,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        notice_after: float = DEFAULT_NOTICE_AFTER,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> None:
+        self.path = path
+        self.warnings: list[str] = []
+        # Why changes stopped being saved, once they have (for the command line's errors).
+        self.storage_problem: str | None = None
+        self.file: UserFile[T] | None = None
+        if path is not None:
+            self.file = UserFile(
+                path,
+                kind,
+                decode,
+                empty=empty,
+                lock_timeout=lock_timeout,
+                notice_after=notice_after,
+                on_wait=on_wait,
+            )
+
+    @classmethod
+    def open(cls, path: Path, **options: Any) -> Self:
+        """The data saved at path (empty when there is none yet)."""
+        data = cls(path, **options)
+        data.reload()
+        return data
+
+    @property
+    def persistent(self) -> bool:
+        """False when changes only live in memory (no path, or the folder cannot be written)."""
+        return self.file is not None and self.storage_problem is None
+
+    def take_warnings(self) -> list[str]:
+        """The messages not shown yet, each returned once."""
+        taken, self.warnings = self.warnings, []
+        return taken
+
+    def reload(self) -> None:
+        """Catch up with the file (another terminal may have changed it)."""
+        if self.file is None or not self.persistent:
+            return
+        try:
+            self.loaded(self.file.load())
+        except StorageError as problem:
+            self.stop_saving(str(problem))
+        finally:
+            self.warnings.extend(self.file.take_warnings())
+
+    def loaded(self, value: T) -> None:
+        """Take the file's value as the current one."""
+        raise NotImplementedError
+
+    def stop_saving(self, problem: str) -> None:
+        self.storage_problem = problem
+        self.warnings.append(f"{problem} : {self.IN_MEMORY}")
 
 
 def check_ours(document: Mapping[str, Any], kind: FileKind) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from explorer.messages import OpenDecoder, OpenHelp
+from explorer.messages import OpenDecoder, OpenHelp, OpenProfile
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -78,6 +78,11 @@ def system_commands(app: App[Any], screen: Screen[object]) -> Iterable[SystemCom
         "Décoder une annonce",
         "Coller une offre d'emploi : métiers proches, compétences demandées, jargon",
         partial(app.post_message, OpenDecoder()),
+    )
+    yield SystemCommand(
+        "Mon profil",
+        "Vos compétences et les métiers qui vous correspondent (p)",
+        partial(app.post_message, OpenProfile()),
     )
     yield SystemCommand(
         "Aide", "Toutes les touches de l'écran actuel", partial(app.post_message, OpenHelp())

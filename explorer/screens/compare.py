@@ -30,6 +30,7 @@ NARROW_BELOW = 100  # terminal columns; below this the two roles are stacked, on
 _REPLACE_GROUP = Binding.Group("Changer")
 SHARED_MARK = "● "
 SPECIFIC_MARK = "○ "
+HAVE_MARK = " ✓"  # after a skill the user's profile has
 
 _HEADING = "bold $text-accent"
 _SUBHEADING = "bold"
@@ -92,14 +93,22 @@ def _bullets(items: Iterable[str]) -> list[Para]:
     return [Para(Content(item), Content("· ")) for item in items]
 
 
-def _skill(label: str, shared: bool) -> Para:
+def _skill(label: str, shared: bool, have: bool = False) -> Para:
+    text = Content.styled(label, _SHARED) if shared else Content(label)
+    if have:
+        text += Content.styled(HAVE_MARK, "bold")
     if shared:
-        return Para(Content.styled(label, _SHARED), Content.styled("  " + SHARED_MARK, _SHARED))
-    return Para(Content(label), Content("  " + SPECIFIC_MARK))
+        return Para(text, Content.styled("  " + SHARED_MARK, _SHARED))
+    return Para(text, Content("  " + SPECIFIC_MARK))
 
 
-def comparison_rows(catalog: Catalog, comparison: Comparison) -> list[Row]:
-    """Every section for both roles, in display order; both sides always have the same rows."""
+def comparison_rows(
+    catalog: Catalog, comparison: Comparison, mine: frozenset[str] = frozenset()
+) -> list[Row]:
+    """Every section for both roles, in display order; both sides always have the same rows.
+
+    The skills in `mine` (the user's profile) are marked with HAVE_MARK.
+    """
     a, b = comparison.a, comparison.b
     shared = set(comparison.shared)
 
@@ -120,7 +129,9 @@ def comparison_rows(catalog: Catalog, comparison: Comparison) -> list[Row]:
         # Shared skills first, in the same order on both sides, so that they face each other.
         ids = [*comparison.shared, *(s for s in role.skills if s not in shared)]
         skills = [catalog.skills[s] for s in ids if s in catalog.skills]
-        paras = [_skill(s.label, s.id in shared) for s in skills if s.category == category]
+        paras = [
+            _skill(s.label, s.id in shared, s.id in mine) for s in skills if s.category == category
+        ]
         none = Para(Content.styled("Aucune dans cette catégorie", _MUTED), Content("  "))
         return _section(label, paras or [none], _SUBHEADING)
 
@@ -142,7 +153,7 @@ def comparison_rows(catalog: Catalog, comparison: Comparison) -> list[Row]:
         ]
         for _category, skills in groups:
             paras.append(Para(Content.styled(skills[0].category_label, _SUBHEADING)))
-            paras.extend(Para(Content(s.label), Content("  " + SPECIFIC_MARK)) for s in skills)
+            paras.extend(_skill(s.label, False, s.id in mine) for s in skills)
         return _section(title, paras)
 
     def access(role: Role) -> Block:
@@ -304,10 +315,18 @@ class CompareScreen(Screen[None]):
         Binding("shift+tab", "other_side", "Autre colonne", show=False, id="compare.previous_side"),
     ]
 
-    def __init__(self, catalog: Catalog, role_a: str, role_b: str) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        role_a: str,
+        role_b: str,
+        *,
+        profile_skills: frozenset[str] = frozenset(),
+    ) -> None:
         super().__init__()
         self.catalog = catalog
         self.comparison = compare(catalog, role_a, role_b)
+        self.profile_skills = profile_skills  # the app's, as last announced
         self._favourites: frozenset[str] = frozenset()  # the app's, as last announced
 
     @property
@@ -334,7 +353,9 @@ class CompareScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(self._headline(), id="compare-headline")
-        cells_a, cells_b = twin_cells(comparison_rows(self.catalog, self.comparison))
+        cells_a, cells_b = twin_cells(
+            comparison_rows(self.catalog, self.comparison, self.profile_skills)
+        )
         header_a = TwinCell(self._side_header("a"), id="header-a", classes="side-header")
         header_b = TwinCell(self._side_header("b"), id="header-b", classes="side-header")
         header_a.twin, header_b.twin = header_b, header_a
@@ -354,6 +375,12 @@ class CompareScreen(Screen[None]):
         self.sub_title = "Comparaison de deux métiers"
         self.query_one("#scroll-a", SideScroll).focus()
         self.watch(self.app, "favourites", self._favourites_changed)
+        self.watch(self.app, "profile_skills", self._profile_changed, init=False)
+
+    async def _profile_changed(self, skills: frozenset[str]) -> None:
+        if skills != self.profile_skills:
+            self.profile_skills = skills
+            await self.show_pair(self.role_a.id, self.role_b.id)
 
     def _favourites_changed(self, favourites: frozenset[str]) -> None:
         self._favourites = favourites
@@ -384,6 +411,7 @@ class CompareScreen(Screen[None]):
             (SHARED_MARK + "en commun", _SHARED),
             "   ",
             (SPECIFIC_MARK + "spécifique", _MUTED),
+            ("   ✓ dans votre profil" if self.profile_skills else "", "bold"),
         )
 
     def _side_header(self, side: Side) -> Block:
@@ -401,7 +429,9 @@ class CompareScreen(Screen[None]):
         self.query_one("#compare-headline", Static).update(self._headline())
         self.query_one("#header-a", TwinCell).show(self._side_header("a"))
         self.query_one("#header-b", TwinCell).show(self._side_header("b"))
-        cells_a, cells_b = twin_cells(comparison_rows(self.catalog, self.comparison))
+        cells_a, cells_b = twin_cells(
+            comparison_rows(self.catalog, self.comparison, self.profile_skills)
+        )
         for scroll, cells in (
             (self.query_one("#scroll-a", SideScroll), cells_a),
             (self.query_one("#scroll-b", SideScroll), cells_b),

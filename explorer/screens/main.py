@@ -22,6 +22,7 @@ from explorer.messages import (
     OpenDecoder,
     OpenEvolutions,
     OpenGlossary,
+    OpenProfile,
     OpenShortlist,
     OpenTeam,
     ToggleFavourite,
@@ -106,6 +107,14 @@ class MainScreen(Screen[None]):
             show=False,  # the footer is full at 80 columns; the help lists it
             id="main.decode",
             tooltip="Coller une offre d'emploi : le métier, ses compétences, son jargon",
+        ),
+        Binding(
+            "p",
+            "profile",
+            "Profil",
+            show=False,  # listed by the help (?) and the palette: the footer is full at 80 columns
+            id="main.profile",
+            tooltip="Mon profil : vos compétences et les métiers qui vous correspondent",
         ),
         Binding(
             "F",
@@ -231,6 +240,7 @@ class MainScreen(Screen[None]):
         self.watch(self.app, "favourites", self._favourites_changed)
         self.watch(self.app, "compare_mark", self._compare_mark_changed)
         self.watch(self.app, "compact_footer", self._compact_footer_changed)
+        self.watch(self.app, "profile_skills", self.detail.set_profile)
         tree.move_to_first_role()
         self._show_entry(tree.highlighted)
         tree.focus()
@@ -529,6 +539,9 @@ class MainScreen(Screen[None]):
 
     def action_team(self) -> None:
         self.post_message(OpenTeam())
+
+    def action_profile(self) -> None:
+        self.post_message(OpenProfile())
 
     # --- filters (F) ----------------------------------------------------------------------
 

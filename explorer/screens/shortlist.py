@@ -124,6 +124,7 @@ class ShortlistScreen(Screen[None]):
         # None: the current directory at the time of the export.
         self.export_dir = export_dir
         self.compare_mark: str | None = None  # the app's, as last announced
+        self.profile_skills: frozenset[str] = frozenset()  # the app's: the export's "Mon profil"
         self.removed: list[tuple[ShortlistEntry, int]] = []  # undo stack, latest last
 
     def compose(self) -> ComposeResult:
@@ -137,7 +138,11 @@ class ShortlistScreen(Screen[None]):
         self.sub_title = "Ma sélection"
         # Drawn now, and again whenever the role marked for comparison changes.
         self.watch(self.app, "compare_mark", self._compare_mark_changed)
+        self.watch(self.app, "profile_skills", self._profile_changed)
         self.query_one(OptionList).focus()
+
+    def _profile_changed(self, skills: frozenset[str]) -> None:
+        self.profile_skills = skills
 
     def _compare_mark_changed(self, compare_mark: str | None) -> None:
         self.compare_mark = compare_mark
@@ -289,7 +294,9 @@ class ShortlistScreen(Screen[None]):
         today = date.today()
         directory = self.export_dir if self.export_dir is not None else Path.cwd()
         target = directory / default_export_name(today)
-        text = shortlist_markdown(self.catalog, self.shortlist.entries, today=today)
+        text = shortlist_markdown(
+            self.catalog, self.shortlist.entries, today=today, profile=self.profile_skills
+        )
         if self.app.is_web:
             # In the workshop (explorer serve) the file goes to the visitor's computer,
             # never onto the server.

@@ -34,12 +34,14 @@ from textual.widgets.option_list import Option
 from explorer.french_spacing import Unglued, glue, glued, unglued_strip
 from explorer.model import EMPLOYER_TYPES, SKILL_CATEGORIES, Catalog, Family, Role
 from explorer.model.compare import nearest
+from explorer.model.profile import fit_line, fit_of
 from explorer.widgets.rendered import RenderedOnce, virtual_size_without_layout
 from explorer.widgets.role_tree import COMPARE_MARKER, FAVOURITE_MARKER
 
 NEAREST_COUNT = 3
 LINK_SECTIONS = ("detail-related", "detail-nearest", "detail-terms")
 RENDERINGS_KEPT = 16  # per text widget of the pane: a few roles at a couple of widths
+HAVE_MARK = "✓ "  # before a skill the user's profile has
 
 
 class Bullets:
@@ -337,6 +339,10 @@ class RoleDetail(VerticalScroll):
         self.role: Role | None = None
         self.family: Family | None = None
         self._title: tuple[Block, ...] = ()  # title and subtitle, above the markers line
+        self._markers: tuple[Block, ...] = ()
+        # The user's skills ("Mon profil"): a line under the markers, and marks in the skills.
+        self.profile_skills: frozenset[str] = frozenset()
+        self._catalog: Catalog | None = None
         # What the links and the sources show, kept for `DetailLinks` until it is mounted:
         # the nearest roles (a scan of every role, the first time) are found only then.
         self._links: dict[str, Sequence[Option] | Callable[[], Sequence[Option]]] = {}
@@ -399,14 +405,14 @@ class RoleDetail(VerticalScroll):
         self, role: Role, catalog: Catalog, *, favourite: bool = False, marked: bool = False
     ) -> None:
         """Fill the pane for one role; sections with nothing in them are left out."""
-        self.role, self.family = role, None
+        self.role, self.family, self._catalog = role, None, catalog
         family = catalog.family(role.family)
         self._title = (
             Block(role.display_title, tone="title", spaced=False),
             Block(family.title if family else role.family, tone="muted", spaced=False),
         )
         self.set_markers(favourite=favourite, marked=marked)
-        self._text("detail-body").show(self._body(role, catalog), key=role.id)
+        self._show_body(role, catalog)
         self._set_links("detail-related", self._related(role, catalog))
         self._set_links("detail-nearest", partial(self._nearest, role, catalog))
         self._set_links(
@@ -443,7 +449,7 @@ class RoleDetail(VerticalScroll):
         self._show_text((), message)
 
     def _show_text(self, title: tuple[Block, ...], body: str) -> None:
-        self._title = title
+        self._title, self._markers = title, ()
         self._text("detail-head").show(self._title)
         self._text("detail-body").show([Block(body)] if body else [])
         self._set_sources([])
@@ -458,8 +464,29 @@ class RoleDetail(VerticalScroll):
             parts.append(f"{FAVOURITE_MARKER} Dans votre sélection")
         if marked:
             parts.append(f"{COMPARE_MARKER} Attend un second métier à comparer")
-        markers = [Block("   ".join(parts), tone="accent", spaced=False)] if parts else []
-        self._text("detail-head").show([*self._title, *markers])
+        self._markers = (Block("   ".join(parts), tone="accent", spaced=False),) if parts else ()
+        self._show_head()
+
+    def set_profile(self, skills: frozenset[str]) -> None:
+        """The user's skills changed: the profile line and the marked skills follow."""
+        if skills == self.profile_skills:
+            return
+        self.profile_skills = skills
+        if self.role is not None and self._catalog is not None:
+            self._show_head()
+            self._show_body(self.role, self._catalog)
+
+    def _show_head(self) -> None:
+        head = [*self._title, *self._markers]
+        role, catalog = self.role, self._catalog
+        if self.profile_skills and role is not None and catalog is not None:
+            line = fit_line(catalog, fit_of(role, self.profile_skills))
+            head.append(Block(line, tone="muted", spaced=False))
+        self._text("detail-head").show(head)
+
+    def _show_body(self, role: Role, catalog: Catalog) -> None:
+        key = (role.id, self.profile_skills) if self.profile_skills else role.id
+        self._text("detail-body").show(self._body(role, catalog), key=key)
 
     def _body(self, role: Role, catalog: Catalog) -> list[Block]:
         blocks: list[Block] = []
@@ -471,7 +498,7 @@ class RoleDetail(VerticalScroll):
             blocks.append(Block(role.summary))
         if role.missions:
             blocks.append(Block(Bullets(role.missions), heading="Missions"))
-        skills = self._skills(role, catalog)
+        skills = self._skills(role, catalog, self.profile_skills)
         if skills is not None:
             blocks.append(Block(skills, heading="Compétences"))
         if role.tools:
@@ -485,18 +512,22 @@ class RoleDetail(VerticalScroll):
         return blocks
 
     @staticmethod
-    def _skills(role: Role, catalog: Catalog) -> RenderableType | None:
+    def _skills(role: Role, catalog: Catalog, mine: frozenset[str]) -> RenderableType | None:
         # One paragraph per category: reads the same at 40 columns as at 200.
         groups = catalog.skills_by_category(role.skills)
         if not groups:
             return None
-        lines = [
-            Text.assemble(
-                (f"{SKILL_CATEGORIES.get(category, category)} : ", "bold"),
-                " · ".join(skill.label for skill in skills),
-            )
-            for category, skills in groups
-        ]
+        lines = []
+        for category, skills in groups:
+            line = Text.assemble((f"{SKILL_CATEGORIES.get(category, category)} : ", "bold"))
+            for number, skill in enumerate(skills):
+                if number:
+                    line.append(" · ")
+                if skill.id in mine:
+                    line.append(HAVE_MARK + skill.label, "bold")
+                else:
+                    line.append(skill.label)
+            lines.append(line)
         return Text("\n").join(lines)
 
     @staticmethod
