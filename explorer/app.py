@@ -9,6 +9,7 @@ from typing import cast
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -22,6 +23,7 @@ from explorer.model.text import typable
 from explorer.palette import COMMANDS, system_commands
 from explorer.screens.loading import CatalogLoaded, LoadingProgress, LoadingScreen
 from explorer.screens.main import MainScreen
+from explorer.screens.too_small import TooSmallScreen, too_small
 
 # Below this many columns the footer is compact and leaves out the palette key (ctrl+p
 # stays listed by the help): every screen's keys then fit at 80 columns.
@@ -91,6 +93,7 @@ class ExplorerApp(App[None]):
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self.screen_changed)
         self.compact_footer = self.size.width < COMPACT_FOOTER_BELOW
+        self.fit_to_size()
         if self.catalog is None:
             self.load_catalog(self.content_root or bundled_content())
         else:
@@ -142,6 +145,7 @@ class ExplorerApp(App[None]):
         self.add_mode(CATALOGUE_MODE, self.first_screen)
         await self.switch_mode(CATALOGUE_MODE)
         await self.remove_mode(EXPLORER_MODE)  # the loading screen
+        self.fit_to_size()  # the new mode's stack has no size guard yet
         self.catalogue_ready()
 
     def catalogue_ready(self) -> None:
@@ -171,8 +175,23 @@ class ExplorerApp(App[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.compact_footer = event.size.width < COMPACT_FOOTER_BELOW
+        self.fit_to_size(event.size)  # `self.size` is updated after this handler
+
+    def fit_to_size(self, size: Size | None = None) -> None:
+        """Too small a terminal: one line over the screens, which resume as they were."""
+        tiny = too_small(size or self.size)
+        covered = isinstance(self.screen, TooSmallScreen)
+        if tiny and not covered:
+            self.push_screen(TooSmallScreen())
+        elif covered and not tiny:
+            self.pop_screen()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Behind the one line shown at a tiny size, no key opens anything (quitting still works).
+        return action == "quit" or not isinstance(self.screen, TooSmallScreen)
 
     def screen_changed(self, screen: Screen[object]) -> None:
+        self.fit_to_size()  # a screen opened by a message while the terminal is tiny
         self.fit_footer(screen)
         # The shortlist may have changed in the screen just left (it saves as it goes).
         self.favourites = self.shortlist_roles()
