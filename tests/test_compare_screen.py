@@ -595,10 +595,10 @@ async def test_e_jumps_to_the_gap_in_both_columns(bundled: Catalog, size: tuple[
         await pilot.press("e")
         await pilot.pause(0.2)
         # The gap's heading is now at the top of the column (below the cell's margin).
-        top_a = [line for line in column_lines(app, "a") if line.strip()][0]
+        top_a = next(line for line in column_lines(app, "a") if line.strip())
         assert "Pour passer de Référenceur SEO à Référenceur SEA" in top_a
         if size[0] >= 100:  # side by side: the other column came along
-            top_b = [line for line in column_lines(app, "b") if line.strip()][0]
+            top_b = next(line for line in column_lines(app, "b") if line.strip())
             assert "Pour passer de Référenceur SEA à Référenceur SEO" in top_b
         # The key is named in the footer.
         assert "e Écart" in " ".join(screen_lines(app)[-1].split())
