@@ -30,6 +30,9 @@ from explorer.screens.too_small import TooSmallScreen, too_small
 COMPACT_FOOTER_BELOW = 110
 
 
+# How the escape key is named everywhere (footer, help, hints): a French keyboard's label.
+ESCAPE_KEY = "Échap"
+
 EXPLORER_MODE = "explorer"
 CATALOGUE_MODE = "catalogue"  # once a catalogue read behind the progress bar is there
 
@@ -296,7 +299,7 @@ class ExplorerApp(App[None]):
         self.favourites = self.shortlist_roles()
         role = self.catalog.roles.get(role_id) if self.catalog else None
         name = role.display_title if role else role_id
-        message = f"Ajouté à la sélection : {name}" if added else f"Retiré de la sélection : {name}"
+        message = f"Ajouté à Ma sélection : {name}" if added else f"Retiré de Ma sélection : {name}"
         self.notify(message, markup=False, timeout=2)
         self.show_shortlist_warnings()
         return added
@@ -340,6 +343,17 @@ class ExplorerApp(App[None]):
         if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             placeholder = "Chercher un métier ou une commande…"
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def get_key_display(self, binding: Binding) -> str:
+        """One name per key on every screen, footer and help alike, as the texts write it."""
+        if binding.key_display:
+            return binding.key_display
+        modifiers, key = binding.parse_key()
+        if key == "escape" and not modifiers:
+            return ESCAPE_KEY
+        if modifiers == ["ctrl"]:
+            return f"ctrl+{key}"  # not Textual's "^s": the hints say "ctrl+s"
+        return super().get_key_display(binding)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from system_commands(self, screen)

@@ -53,13 +53,13 @@ async def test_help_lists_every_key_of_the_explorer_grouped(catalog: Catalog) ->
         for row in [
             "Écran des métiers",
             "/ Chercher",
-            "f Favori Ajouter le métier à la sélection, ou l'en retirer",
+            "f Ajouter à Ma sélection Ajouter le métier à Ma sélection, ou l'en retirer",
             "c Comparer Marquer le métier, puis c sur un second métier pour les comparer",
-            "s Sélection Ouvrir la sélection",
+            "s Ouvrir Ma sélection Les métiers gardés, leurs notes, l'export",
             "g Glossaire Ouvrir le glossaire",
             "Champ de recherche",
             "↓ ⏎ Résultats Aller dans l'arbre, sur le meilleur résultat",
-            "esc Effacer Effacer la recherche et revenir à l'arbre complet",
+            "Échap Effacer Effacer la recherche et revenir à l'arbre complet",
             "Arbre des métiers",
             "↓ j Descendre",
             "↑ k Monter",
@@ -70,11 +70,11 @@ async def test_help_lists_every_key_of_the_explorer_grouped(catalog: Catalog) ->
             "⏎ Ouvrir Suivre le lien",
             # The filter panel is mounted on its first F, yet its keys are listed from the start.
             "Filtres",
-            "esc Fermer Fermer les filtres",
+            "Échap Fermer Fermer les filtres",
             "⏎ Cocher",
             "Partout",
             "? Aide Les touches de l'écran actuel",
-            "^p Palette Aller à un métier par son nom, changer de thème…",
+            "ctrl+p Palette Aller à un métier par son nom, changer de thème…",
             "q Quitter",
         ]:
             assert row in text
@@ -118,7 +118,7 @@ async def test_clearing_the_search_is_dimmed_until_there_is_a_search(catalog: Ca
             for group in help_groups(screen)
             if group.title == "Écran des métiers"
             for line in group.lines
-            if line.keys == ("esc",)
+            if line.keys == ("Échap",)
         )
         assert not line.enabled
         await pilot.press("/", *"seo", "enter")
@@ -128,7 +128,7 @@ async def test_clearing_the_search_is_dimmed_until_there_is_a_search(catalog: Ca
             for group in help_groups(screen)
             if group.title == "Écran des métiers"
             for line in group.lines
-            if line.keys == ("esc",)
+            if line.keys == ("Échap",)
         )
         assert line.enabled
 
@@ -161,7 +161,7 @@ async def test_help_works_for_any_screen(catalog: Catalog) -> None:
         assert "x Échanger Échanger les deux côtés" in rows
         assert not any("Sans id" in row for row in rows)
         assert "Partout" in rows
-        assert not any("Favori" in row for row in rows)  # nothing of the explorer underneath
+        assert not any("Ma sélection" in row for row in rows)  # nothing of the explorer underneath
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, OtherScreen)

@@ -61,7 +61,7 @@ async def test_every_screen_works_at_extreme_sizes(
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         # Explorer: the tree, then the whole detail pane, scrolled to its end.
-        assert_shown(app, "Référenceur SEA", "f Favori")
+        assert_shown(app, "Référenceur SEA", "f s Ma sélection")
         await pilot.press("enter", "end")
         assert_shown(app, "Termes du glossaire", "SEA — Référencement payant.")
         # Help lists every key, and scrolls to the last one.

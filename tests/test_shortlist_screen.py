@@ -101,7 +101,7 @@ async def test_entries_in_order_with_family_and_note(catalog: Catalog, path: Pat
             "   Note : ancien",
         ]
         status = app.screen.query_one("#shortlist-status", Static)
-        assert "4 métiers dans votre sélection" in str(status.render())
+        assert "4 métiers dans Ma sélection" in str(status.render())
 
 
 async def test_empty_shortlist_says_how_to_fill_it(
@@ -333,7 +333,7 @@ async def test_e_exports_to_the_current_folder_and_asks_before_replacing(
         text = target.read_text(encoding="utf-8")
         assert "## 1. Référenceur SEO / Référenceuse SEO" in text
         assert "> Dev\\[Ops\\] \\[b\\]pas du gras\\[/b\\]" in text
-        assert f"Sélection exportée dans « {target} »" in notifications(app)
+        assert f"Ma sélection exportée dans « {target} »" in notifications(app)
 
         # An existing file: the user is asked; escape keeps both files.
         target.write_text("edited by hand", encoding="utf-8")
@@ -344,7 +344,7 @@ async def test_e_exports_to_the_current_folder_and_asks_before_replacing(
         await pilot.pause()
         assert target.read_text(encoding="utf-8") == "edited by hand"
         assert second.read_text(encoding="utf-8") == text
-        assert f"Sélection exportée dans « {second} »" in notifications(app)
+        assert f"Ma sélection exportée dans « {second} »" in notifications(app)
 
         # "Remplacer" replaces it.
         await pilot.press("e")

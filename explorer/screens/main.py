@@ -42,6 +42,7 @@ MAX_MATCHES_SHOWN = 80
 # to fill the tree unless one family takes most of them (then it looks further).
 SEARCH_DEPTH = MAX_MATCHES_SHOWN + MAX_MATCHES_PER_FAMILY
 # The detail pane while the filters leave no role.
+SHORTLIST_GROUP = Binding.Group("Ma sélection")
 FILTERS_HINT = "Changez les filtres (F), ou effacez-les tous avec x."
 
 FamilyGroups = Sequence[tuple[Family, Sequence[Role]]]
@@ -75,12 +76,22 @@ class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         # Not in the footer: the search field's placeholder says "(/)" already.
         Binding("/", "focus_search", "Chercher", show=False, id="main.search"),
+        # f and s share one footer entry, "f s Ma sélection": the feature has one name.
         Binding(
             "f",
             "favourite",
-            "Favori",
+            "Ajouter à Ma sélection",
             id="main.favourite",
-            tooltip="Ajouter le métier à la sélection, ou l'en retirer",
+            group=SHORTLIST_GROUP,
+            tooltip="Ajouter le métier à Ma sélection, ou l'en retirer",
+        ),
+        Binding(
+            "s",
+            "shortlist",
+            "Ouvrir Ma sélection",
+            id="main.shortlist",
+            group=SHORTLIST_GROUP,
+            tooltip="Les métiers gardés, leurs notes, l'export",
         ),
         Binding(
             "c",
@@ -89,7 +100,6 @@ class MainScreen(Screen[None]):
             id="main.compare",
             tooltip="Marquer le métier, puis c sur un second métier pour les comparer",
         ),
-        Binding("s", "shortlist", "Sélection", id="main.shortlist", tooltip="Ouvrir la sélection"),
         Binding("g", "glossary", "Glossaire", id="main.glossary", tooltip="Ouvrir le glossaire"),
         Binding(
             "F",

@@ -25,7 +25,7 @@ from explorer.model.text import one_line
 from explorer.screens.confirm import ConfirmScreen
 from explorer.screens.note_editor import NoteEditor
 
-EMPTY_MESSAGE = "Votre sélection est vide : appuyez sur f sur un métier pour l'ajouter."
+EMPTY_MESSAGE = "Ma sélection est vide : appuyez sur f sur un métier pour l'ajouter."
 COMPARE_MARKER = "◆"
 NOTE_LINES = 3  # note lines shown under an entry; the editor shows the whole note
 
@@ -60,7 +60,7 @@ def entry_prompt(catalog: Catalog, entry: ShortlistEntry, number: int, marked: b
 class ShortlistScreen(Screen[None]):
     """Entries in order; every change goes through the Shortlist, which saves it at once."""
 
-    BINDING_GROUP_TITLE = "Sélection"
+    BINDING_GROUP_TITLE = "Ma sélection"
 
     CSS_PATH = "shortlist.tcss"
 
@@ -76,7 +76,7 @@ class ShortlistScreen(Screen[None]):
         Binding(
             "n", "edit_note", "Note", id="shortlist.note", tooltip="Écrire ou modifier la note"
         ),
-        Binding("d", "remove", "Retirer", id="shortlist.remove", tooltip="Retirer de la sélection"),
+        Binding("d", "remove", "Retirer", id="shortlist.remove", tooltip="Retirer de Ma sélection"),
         Binding("u", "undo", "Rétablir", id="shortlist.undo", tooltip="Annuler le dernier retrait"),
         Binding(
             "c",
@@ -90,7 +90,7 @@ class ShortlistScreen(Screen[None]):
             "export",
             "Exporter",
             id="shortlist.export",
-            tooltip="Écrire la sélection en Markdown (shortlist-AAAA-MM-JJ.md)",
+            tooltip="Écrire Ma sélection en Markdown (shortlist-AAAA-MM-JJ.md)",
         ),
         # Reordering is listed by the help (?), not in the footer: every other key then fits.
         Binding(
@@ -174,7 +174,7 @@ class ShortlistScreen(Screen[None]):
         count = len(self.shortlist)
         if not count:
             return Content("")
-        text = f"{count} métier" + ("s" if count > 1 else "") + " dans votre sélection"
+        text = f"{count} métier" + ("s" if count > 1 else "") + " dans Ma sélection"
         if self.compare_mark is not None:
             role = self.catalog.roles.get(self.compare_mark)
             name = one_line(role.title) if role else self.compare_mark
@@ -249,7 +249,7 @@ class ShortlistScreen(Screen[None]):
         if entry is not None:
             self.removed.append((entry, index))
         self.notify(
-            f"Retiré de la sélection : {self.role_name(role_id)} (u pour annuler)",
+            f"Retiré de Ma sélection : {self.role_name(role_id)} (u pour annuler)",
             markup=False,
             timeout=3,
         )
@@ -261,7 +261,7 @@ class ShortlistScreen(Screen[None]):
         entry, index = self.removed.pop()
         self.shortlist.restore(entry, index)
         self.notify(
-            f"Remis dans la sélection : {self.role_name(entry.role)}", markup=False, timeout=2
+            f"Remis dans Ma sélection : {self.role_name(entry.role)}", markup=False, timeout=2
         )
         self.after_change(self.shortlist.index(entry.role))
 
@@ -324,7 +324,7 @@ class ShortlistScreen(Screen[None]):
                 markup=False,
             )
             return
-        self.notify(f"Sélection exportée dans « {target} »", markup=False, timeout=8)
+        self.notify(f"Ma sélection exportée dans « {target} »", markup=False, timeout=8)
 
     def action_close(self) -> None:
         self.dismiss()

@@ -455,7 +455,7 @@ class RoleDetail(VerticalScroll):
         """The line under the title saying the role is in the shortlist or marked."""
         parts: list[str] = []
         if favourite:
-            parts.append(f"{FAVOURITE_MARKER} Dans votre sélection")
+            parts.append(f"{FAVOURITE_MARKER} Dans Ma sélection")
         if marked:
             parts.append(f"{COMPARE_MARKER} Attend un second métier à comparer")
         markers = [Block("   ".join(parts), tone="accent", spaced=False)] if parts else []
