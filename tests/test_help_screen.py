@@ -73,7 +73,7 @@ async def test_help_lists_every_key_of_the_explorer_grouped(catalog: Catalog) ->
             "Échap Fermer Fermer les filtres",
             "⏎ Cocher",
             "Partout",
-            "? Aide Les touches de l'écran actuel",
+            "? F1 Aide Les touches de l'écran actuel",
             "ctrl+p Palette Aller à un métier par son nom, changer de thème…",
             "q Quitter",
         ]:
@@ -178,3 +178,39 @@ async def test_help_stays_readable_at_80x24(catalog: Catalog) -> None:
         await pilot.press("end")
         await pilot.pause()
         assert "q Quitter" in " ".join(help_rows(app))
+
+
+@pytest.mark.parametrize("field", ["main", "glossary", "note"])
+async def test_question_mark_is_typed_in_a_text_field_and_f1_opens_the_help(
+    catalog: Catalog, field: str
+) -> None:
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        keys = {"main": ["slash"], "glossary": ["g"], "note": ["f", "s", "n", "end"]}[field]
+        await pilot.press(*keys, "question_mark")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        assert "?" in getattr(app.focused, "text", getattr(app.focused, "value", ""))
+        below = app.screen
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert app.screen.target is below
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is below
+
+
+async def test_every_key_has_one_name_in_footer_and_help(catalog: Catalog) -> None:
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")  # the search field's keys, escape among them
+        await pilot.pause(0.2)
+        assert "Échap Effacer" in " ".join(screen_lines(app)[-1].split())
+        await pilot.press("f1")
+        await pilot.pause()
+        text = " ".join(" ".join(screen_lines(app)).split())
+        assert "Échap Effacer" in text
+        assert "esc " not in text and "^p" not in text
