@@ -47,7 +47,9 @@ class ExplorerApp(App[None]):
     BINDINGS = [
         Binding("?", "help", "Aide", id="app.help", tooltip="Les touches de l'écran actuel"),
         # F1 works from anywhere, a text field too, where `?` is typed.
-        Binding("f1", "help", "Aide", show=False, priority=True, key_display="F1", id="app.help-f1"),
+        Binding(
+            "f1", "help", "Aide", show=False, priority=True, key_display="F1", id="app.help-f1"
+        ),
         Binding(
             "ctrl+p",
             "command_palette",
