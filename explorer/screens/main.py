@@ -271,8 +271,18 @@ class MainScreen(Screen[None]):
         role = self.detail.role
         if role is not None:
             self.detail.set_markers(
-                favourite=role.id in self._favourites, marked=role.id == self._compare_mark
+                favourite=role.id in self._favourites,
+                marked=role.id == self._compare_mark,
+                note=self.note_on(role.id),
             )
+
+    def note_on(self, role_id: str) -> str:
+        entry = self.shortlist.get(role_id)
+        return entry.note if entry is not None else ""
+
+    def on_screen_resume(self) -> None:
+        # Back from the shortlist screen, where the note may have changed.
+        self._show_markers()
 
     # --- what the detail pane shows -------------------------------------------------------
 
@@ -287,6 +297,7 @@ class MainScreen(Screen[None]):
                 catalog,
                 favourite=entry.role.id in self._favourites,
                 marked=entry.role.id == self._compare_mark,
+                note=self.note_on(entry.role.id),
             )
         elif isinstance(entry, FamilyEntry):
             if detail.family is entry.family:
