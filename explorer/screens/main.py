@@ -146,6 +146,7 @@ class MainScreen(Screen[None]):
         self._compact_footer = False
         self.first_frame_done = False
         self._query = ""  # the search being shown; "" when browsing the whole catalogue
+        self._reasons: dict[str, str] = {}  # role id -> why it matched, when not by its title
         # Browsing state saved when a search starts, restored when it is cleared.
         self._saved_expanded: list[str] = []
         self._saved_cursor: TreeEntry | None = None
@@ -290,7 +291,8 @@ class MainScreen(Screen[None]):
         detail = self.detail
         catalog = self.catalog
         if isinstance(entry, RoleEntry):
-            if detail.role is entry.role:
+            found_by = self._reasons.get(entry.role.id, "")
+            if detail.role is entry.role and detail.found_by == found_by:
                 return
             detail.show_role(
                 entry.role,
@@ -298,6 +300,7 @@ class MainScreen(Screen[None]):
                 favourite=entry.role.id in self._favourites,
                 marked=entry.role.id == self._compare_mark,
                 note=self.note_on(entry.role.id),
+                found_by=found_by,
             )
         elif isinstance(entry, FamilyEntry):
             if detail.family is entry.family:
@@ -371,6 +374,8 @@ class MainScreen(Screen[None]):
             return
         tree.display = True
         no_match.display = False
+        self._reasons = {hit.role.id: hit.reason for hit in hits if hit.reason}
+        tree.reasons = self._reasons
         groups = self._search_groups(hits, counts)
         if groups is None:  # the best matches crowd into few families: look further down
             groups = self._search_groups(search(catalog, query), counts) or []
@@ -408,7 +413,9 @@ class MainScreen(Screen[None]):
     def _end_search(self, *, restore_cursor: bool = True) -> None:
         """Back to the whole catalogue, families open as before the search."""
         self._query = ""
+        self._reasons = {}
         tree = self.role_tree
+        tree.reasons = self._reasons
         tree.display = True
         self.query_one("#no-match", Static).display = False
         tree.show_families(self._catalogue_groups(), expanded=self._saved_expanded)

@@ -340,6 +340,7 @@ class RoleDetail(VerticalScroll):
         self.role: Role | None = None
         self.family: Family | None = None
         self._title: tuple[Block, ...] = ()  # title and subtitle, above the markers line
+        self.found_by = ""  # why the search found the role shown, when not by its title
         # What the links and the sources show, kept for `DetailLinks` until it is mounted:
         # the nearest roles (a scan of every role, the first time) are found only then.
         self._links: dict[str, Sequence[Option] | Callable[[], Sequence[Option]]] = {}
@@ -406,9 +407,13 @@ class RoleDetail(VerticalScroll):
         favourite: bool = False,
         marked: bool = False,
         note: str = "",
+        found_by: str = "",
     ) -> None:
-        """Fill the pane for one role; sections with nothing in them are left out."""
+        """Fill the pane for one role; sections with nothing in them are left out.
+
+        `found_by`: why a search found it, when not by its title ("alias « SEM »")."""
         self.role, self.family = role, None
+        self.found_by = found_by
         family = catalog.family(role.family)
         # The ROME code beside the family: in view without scrolling, at any size.
         subtitle = family.title if family else role.family
@@ -457,6 +462,7 @@ class RoleDetail(VerticalScroll):
 
     def _show_text(self, title: tuple[Block, ...], body: str) -> None:
         self._title = title
+        self.found_by = ""
         self._text("detail-head").show(self._title)
         self._text("detail-body").show([Block(body)] if body else [])
         self._set_sources([])
@@ -473,6 +479,8 @@ class RoleDetail(VerticalScroll):
         if marked:
             parts.append(f"{COMPARE_MARKER} Attend un second métier à comparer")
         markers = [Block("   ".join(parts), tone="accent", spaced=False)] if parts else []
+        if self.found_by:
+            markers.append(Block(f"Trouvé par : {self.found_by}", tone="muted", spaced=False))
         if note.strip():
             markers.append(Block(Text(note.strip(), style="italic"), heading="Ma note"))
         self._text("detail-head").show([*self._title, *markers])
