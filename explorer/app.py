@@ -69,6 +69,9 @@ class ExplorerApp(App[None]):
     favourites: var[frozenset[str]] = var(frozenset())
     # Narrow terminals: every screen's Footer is compact, without the palette key.
     compact_footer: var[bool] = var(False)
+    # A role opened from the glossary: where the glossary was (a GlossaryPlace), so that
+    # escape on the explorer goes back to it; None otherwise.
+    return_to_glossary: var[object | None] = var(None)
 
     def __init__(
         self,
@@ -255,8 +258,20 @@ class ExplorerApp(App[None]):
 
     # --- navigation between screens: every request ends here ----------------------------------
 
+    def on_return_to_glossary(self, message: messages.ReturnToGlossary) -> None:
+        from explorer.screens.glossary import GlossaryPlace, GlossaryScreen
+
+        place, self.return_to_glossary = self.return_to_glossary, None
+        if self.catalog is not None and isinstance(place, GlossaryPlace):
+            self.push_screen(GlossaryScreen(self.catalog, place=place))
+
     def open_role(self, role_id: str) -> None:
         """Back to the explorer screen with this role highlighted and shown."""
+        from explorer.screens.glossary import GlossaryScreen
+
+        # From the glossary: escape on the explorer comes back to it as it was.
+        screen = self.screen
+        self.return_to_glossary = screen.place() if isinstance(screen, GlossaryScreen) else None
         while len(self.screen_stack) > 1 and not isinstance(self.screen, MainScreen):
             self.pop_screen()
         if isinstance(self.screen, MainScreen):

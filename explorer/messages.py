@@ -61,3 +61,7 @@ class MarkForCompare(Message):
 
 class ShortlistChanged(Message):
     """A screen changed the shortlist itself (removed, restored, reloaded entries)."""
+
+
+class ReturnToGlossary(Message):
+    """Escape on the explorer after a role was opened from the glossary: back to it as it was."""

@@ -17,7 +17,13 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Static, Tree
 
-from explorer.messages import MarkForCompare, OpenGlossary, OpenShortlist, ToggleFavourite
+from explorer.messages import (
+    MarkForCompare,
+    OpenGlossary,
+    OpenShortlist,
+    ReturnToGlossary,
+    ToggleFavourite,
+)
 from explorer.model import Catalog, Family, Role, search
 from explorer.model.filters import RoleFilter, describe_empty
 from explorer.model.search import SearchHit
@@ -126,6 +132,15 @@ class MainScreen(Screen[None]):
             id="main.clear-search",
             tooltip="Effacer la recherche, le curseur revient où il était",
         ),
+        # After a role opened from the glossary (and no search to clear): back to it.
+        Binding(
+            "escape",
+            "back_to_glossary",
+            "Glossaire",
+            show=False,  # the footer is full at 80 columns; the help lists it
+            id="main.back-to-glossary",
+            tooltip="Revenir au glossaire, là où il était",
+        ),
     ]
 
     class Ready(Message):
@@ -144,6 +159,7 @@ class MainScreen(Screen[None]):
         self._favourites: frozenset[str] = frozenset()
         self._compare_mark: str | None = None
         self._compact_footer = False
+        self._glossary_place: object | None = None  # the app's return_to_glossary
         self.first_frame_done = False
         self._query = ""  # the search being shown; "" when browsing the whole catalogue
         self._reasons: dict[str, str] = {}  # role id -> why it matched, when not by its title
@@ -209,6 +225,7 @@ class MainScreen(Screen[None]):
         self.watch(self.app, "favourites", self._favourites_changed)
         self.watch(self.app, "compare_mark", self._compare_mark_changed)
         self.watch(self.app, "compact_footer", self._compact_footer_changed)
+        self.watch(self.app, "return_to_glossary", self._return_to_glossary_changed)
         tree.move_to_first_role()
         self._show_entry(tree.highlighted)
         tree.focus()
@@ -260,6 +277,10 @@ class MainScreen(Screen[None]):
 
     def _compact_footer_changed(self, compact: bool) -> None:
         self._compact_footer = compact
+        self.refresh_bindings()
+
+    def _return_to_glossary_changed(self, place: object | None) -> None:
+        self._glossary_place = place
         self.refresh_bindings()
 
     def _compare_mark_changed(self, compare_mark: str | None) -> None:
@@ -478,6 +499,8 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_search":
             return bool(self._query)
+        if action == "back_to_glossary":
+            return self._glossary_place is not None and not self._query
         if action == "clear_filters":
             return self._filter.active and not self._compact_footer
         if action == "clear_filters_unlisted":
@@ -510,6 +533,9 @@ class MainScreen(Screen[None]):
 
     def action_shortlist(self) -> None:
         self.post_message(OpenShortlist())
+
+    def action_back_to_glossary(self) -> None:
+        self.post_message(ReturnToGlossary())
 
     def action_glossary(self) -> None:
         self.post_message(OpenGlossary())
