@@ -25,6 +25,11 @@ from explorer.screens.loading import CatalogLoaded, LoadingProgress, LoadingScre
 from explorer.screens.main import MainScreen
 from explorer.screens.too_small import TooSmallScreen, too_small
 
+# How long a change to the shortlist waits for another process's lock, and after how long
+# the app says it is waiting (the command line waits longer: nobody is looking at a frozen UI).
+SHORTLIST_LOCK_TIMEOUT = 2.0
+SHORTLIST_LOCK_NOTICE = 0.3
+
 # Below this many columns the footer is compact and leaves out the palette key (ctrl+p
 # stays listed by the help): every screen's keys then fit at 80 columns.
 COMPACT_FOOTER_BELOW = 110
@@ -88,7 +93,16 @@ class ExplorerApp(App[None]):
         self.catalog = catalog
         self.content_root = content_root
         self.content_issues = tuple(issues)
-        self.shortlist = shortlist if shortlist is not None else Shortlist.open(shortlist_path())
+        if shortlist is None:
+            # Another process holding the file's lock: a toast says so, and the wait is short
+            # (the UI thread waits) before the change is kept in memory with a warning.
+            shortlist = Shortlist.open(
+                shortlist_path(),
+                lock_timeout=SHORTLIST_LOCK_TIMEOUT,
+                notice_after=SHORTLIST_LOCK_NOTICE,
+                on_wait=self.shortlist_waiting,
+            )
+        self.shortlist = shortlist
         self.start_compare = start_compare
         self.set_reactive(ExplorerApp.favourites, self.shortlist_roles())
         # A mode, not `get_default_screen`: Textual reads the CSS_PATH of a mode's screen.
@@ -341,6 +355,10 @@ class ExplorerApp(App[None]):
         else:
             self.compare_mark = None
             self.open_compare(marked, role_id)
+
+    def shortlist_waiting(self, message: str) -> None:
+        """The shortlist waits for another process's lock (never on stderr: the screen is ours)."""
+        self.notify(message, severity="warning", markup=False, timeout=5)
 
     def show_shortlist_warnings(self) -> None:
         """A file moved aside, a folder that cannot be written: each said once."""
