@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
+STAMP_WEB := $(VENV)/.installed-web
 
-.PHONY: run test lint bench clean
+.PHONY: run serve test lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -13,16 +14,22 @@ $(BIN)/python:
 
 $(STAMP_RUN): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
-	$(BIN)/python -m compileall -q explorer  # as pip does for installed packages: faster starts
 	touch $@
 
 $(STAMP_TEST): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
-	$(BIN)/python -m compileall -q explorer
+	$(BIN)/python -m pip install --quiet -e '.[test,dev,web]'
+	touch $@ $(STAMP_RUN) $(STAMP_WEB)
+
+$(STAMP_WEB): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[web]'
 	touch $@ $(STAMP_RUN)
 
 run: $(STAMP_RUN)
 	$(BIN)/explorer $(ARGS)
+
+# The workshop: the explorer in a browser (http://127.0.0.1:8000 by default).
+serve: $(STAMP_WEB)
+	$(BIN)/explorer serve $(ARGS)
 
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check .

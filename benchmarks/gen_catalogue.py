@@ -1,6 +1,7 @@
 """A deterministic synthetic catalogue of N roles that passes `explorer validate`.
 
     python benchmarks/gen_catalogue.py --roles 10000 --out /tmp/catalogue-10k
+    python benchmarks/gen_catalogue.py --roles 2500 --families bundled --out /tmp/catalogue-2500
 
 Same arguments, same bytes and same modification times: a generated folder can be compared
 or cached across runs. Roles have the size of the bundled ones (about 8 missions, 12 skills,
@@ -15,11 +16,14 @@ import random
 import re
 import shutil
 import sys
+import tomllib
 from itertools import product
 from pathlib import Path
 from typing import Any
 
 import tomli_w
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # Generated files all carry this modification time (2024-01-01 UTC), so that two runs
 # produce identical folders, and the content cache never sees a "just written" file.
@@ -509,24 +513,44 @@ def _unique(rng: random.Random, make: Any, count: int) -> list[str]:
     return out
 
 
-def generate(out: Path, roles: int, seed: int = 1) -> None:
-    """Write the catalogue into `out` (which must be absent or empty)."""
+def bundled_families() -> list[tuple[str, str]]:
+    """The families of the bundled catalogue (content/families.toml), in their order."""
+    with (ROOT / "content" / "families.toml").open("rb") as stream:
+        return [(f["id"], f["title"]) for f in tomllib.load(stream)["family"]]
+
+
+def generate(
+    out: Path,
+    roles: int,
+    seed: int = 1,
+    *,
+    families: str = "12",
+    big_role_bytes: int = 0,
+) -> None:
+    """Write the catalogue into `out` (which must be absent or empty).
+
+    `families`: "12" (this module's twelve) or "bundled" (the 7 families of the bundled
+    catalogue holding all the roles, as a real catalogue is shaped). `big_role_bytes`: one
+    more role whose file is about this size (for the content size limit).
+    """
     rng = random.Random(seed)
+    chosen = FAMILIES if families == "12" else bundled_families()
     skill_count = max(80, roles // 2)
     term_count = max(20, min(2000, roles // 10))
     skills = _skills(rng, skill_count)
     terms = _terms(term_count)
-    families = [
+    family_rows = [
         {
             "id": fid,
             "title": title,
             "summary": f"Les métiers « {title.lower()} » de la vente en ligne. "
             + " ".join(rng.sample(SUMMARY_PARTS, 2)),
         }
-        for fid, title in FAMILIES
+        for fid, title in chosen
     ]
-    # Each family draws most skills from its own pool, so that nearest roles mean something.
-    pools = {f["id"]: rng.sample(skills, min(len(skills), 60)) for f in families}
+    # Each family draws most skills from its own pool: roles of a family share skills, so
+    # that nearest roles, profiles (roles within reach) and teams mean something.
+    pools = {f["id"]: rng.sample(skills, min(len(skills), 60)) for f in family_rows}
     titles = _roles_titles(rng, roles)
     role_ids = []
     seen_ids: set[str] = set()
@@ -536,19 +560,21 @@ def generate(out: Path, roles: int, seed: int = 1) -> None:
             role_id += "-bis"
         seen_ids.add(role_id)
         role_ids.append(role_id)
+    family_of = [chosen[index % len(chosen)][0] for index in range(roles)]
+    members: dict[str, list[str]] = {}
+    for role_id, family in zip(role_ids, family_of, strict=True):
+        members.setdefault(family, []).append(role_id)
 
     (out / "roles").mkdir(parents=True, exist_ok=True)
-    roles_data: dict[str, dict[str, Any]] = {}
     written = [
-        _dump(out / "families.toml", {"family": families}),
+        _dump(out / "families.toml", {"family": family_rows}),
         _dump(out / "skills.toml", {"skill": skills}),
         _dump(out / "glossary.toml", {"term": terms}),
     ]
+    roles_data: dict[str, dict[str, Any]] = {}
     for index, ((masc, fem, specialty), role_id) in enumerate(zip(titles, role_ids, strict=True)):
-        family = FAMILIES[index % len(FAMILIES)][0]
-        pool = pools[family]
-        own = rng.sample(pool, 9) + rng.sample(skills, 3)
-        role_skills = list(dict.fromkeys(s["id"] for s in own))
+        family = family_of[index]
+        own = rng.sample(pools[family], 9) + rng.sample(skills, 3)
         aliases = _unique(
             rng,
             lambda r, s=specialty: (
@@ -558,36 +584,75 @@ def generate(out: Path, roles: int, seed: int = 1) -> None:
             ),
             5,
         )
-        aliases = [a for a in aliases if a not in (masc, fem)]
-        others = [r for r in rng.sample(role_ids, min(4, len(role_ids))) if r != role_id][:3]
-        levels = sorted(rng.sample(LEVELS[1:], rng.randint(1, 3)), key=LEVELS.index)
-        role: dict[str, Any] = {
+        # Careers mostly move within a family: evolutions there, a close role anywhere.
+        evolutions = rng.sample(members[family], min(3, len(members[family])))
+        others = [(r, "evolution") for r in evolutions[:2] if r != role_id]
+        near = rng.choice(role_ids)
+        if near != role_id and near not in evolutions:
+            others.append((near, "proche"))
+        roles_data[role_id] = {
             "title": masc,
             "title_feminine": fem,
-            "aliases": aliases,
+            "aliases": [a for a in aliases if a not in (masc, fem)],
             "family": family,
             "rome": f"{'ABCDEFGHIJKLMN'[index % 14]}{1000 + index % 9000:04d}",
-            "summary": f"Le ou la {masc[0].lower()}{masc[1:]} s'occupe de {specialty} pour une boutique en "
-            f"ligne. " + " ".join(rng.sample(SUMMARY_PARTS, 3)),
+            "summary": f"Le ou la {masc[0].lower()}{masc[1:]} s'occupe de {specialty} pour une "
+            f"boutique en ligne. " + " ".join(rng.sample(SUMMARY_PARTS, 3)),
             "missions": _unique(rng, _sentence, 8),
-            "skills": role_skills,
+            "skills": list(dict.fromkeys(s["id"] for s in own)),
             "tools": rng.sample(TOOLS, 4),
-            "levels": levels,
+            "levels": sorted(rng.sample(LEVELS[1:], rng.randint(1, 3)), key=LEVELS.index),
             "access": rng.sample(ACCESS, 3),
             "employers": rng.sample(EMPLOYERS, 3),
             "context": " ".join(rng.sample(CONTEXT, 3)),
-            "related": [
-                {"role": other, "kind": rng.choice(["proche", "evolution"])} for other in others
-            ],
+            "related": [{"role": other, "kind": kind} for other, kind in others],
             "terms": [t["id"] for t in rng.sample(terms, 3)],
             "sources": [f"{index:05d}_synthetique.txt"],
         }
-        roles_data[role_id] = role
+    if big_role_bytes:
+        roles_data[BIG_ROLE] = _big_role(rng, chosen[-1][0], skills, big_role_bytes)
     _link_back_and_used_terms(roles_data, terms)
     for role_id, role in roles_data.items():
         written.append(_dump(out / "roles" / f"{role_id}.toml", role))
     for path in written:
         os.utime(path, (FIXED_MTIME, FIXED_MTIME))
+
+
+BIG_ROLE = "role-a-la-taille-limite"
+
+
+def _big_role(
+    rng: random.Random, family: str, skills: list[dict[str, str]], size: int
+) -> dict[str, Any]:
+    """A role whose file is about `size` bytes: a third summary, a third missions, a third context."""
+    third = max(size // 3 - 2_000, 1_000)
+
+    def paragraph(length: int) -> str:
+        words: list[str] = []
+        total = 0
+        while total < length:
+            sentence = rng.choice(SUMMARY_PARTS + CONTEXT)
+            words.append(sentence)
+            total += len(sentence.encode("utf-8")) + 1
+        return " ".join(words)
+
+    missions: list[str] = []
+    total = 0
+    while total < third:
+        mission = f"{_sentence(rng)} (étape {len(missions) + 1})"
+        missions.append(mission)
+        total += len(mission.encode("utf-8")) + 6
+    return {
+        # Last of the last family: not the role shown at start-up.
+        "title": "Zélé chargé de la fiche la plus longue",
+        "title_feminine": "Zélée chargée de la fiche la plus longue",
+        "family": family,
+        "summary": paragraph(third),
+        "missions": missions,
+        "skills": [s["id"] for s in rng.sample(skills, 12)],
+        "tools": rng.sample(TOOLS, 4),
+        "context": paragraph(third),
+    }
 
 
 def _link_back_and_used_terms(
@@ -596,10 +661,10 @@ def _link_back_and_used_terms(
     """What `explorer validate` asks: `proche` links both ways, and every glossary term a
     role's text uses (terms not marked general) in its `terms`."""
     for role_id, role in roles.items():
-        for link in role["related"]:
+        for link in role.get("related", ()):
             if link["kind"] != "proche":
                 continue
-            back = roles[link["role"]]["related"]
+            back = roles[link["role"]].setdefault("related", [])
             existing = [other for other in back if other["role"] == role_id]
             if existing:  # one link per pair of roles: it becomes `proche`
                 existing[0]["kind"] = "proche"
@@ -611,9 +676,9 @@ def _link_back_and_used_terms(
         if not t.get("general")
     ]
     for role in roles.values():
-        text = "\n".join([role["summary"], *role["missions"], role["context"]])
+        text = "\n".join([role["summary"], *role["missions"], role.get("context", "")])
         used = [term_id for term_id, word in words if word.search(text)]
-        role["terms"] += [t for t in used if t not in role["terms"]]
+        role["terms"] = role.get("terms", []) + [t for t in used if t not in role.get("terms", [])]
 
 
 def _dump(path: Path, data: dict[str, Any]) -> Path:
@@ -627,6 +692,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, metavar="DIR")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
+        "--families",
+        choices=("12", "bundled"),
+        default="12",
+        help="12 generated families, or the 7 of content/families.toml holding all the roles",
+    )
+    parser.add_argument(
+        "--big-role-bytes",
+        type=int,
+        default=0,
+        metavar="N",
+        help=f"add one role ({BIG_ROLE}) whose file is about N bytes",
+    )
+    parser.add_argument(
         "--force", action="store_true", help="replace DIR if it already holds a catalogue"
     )
     args = parser.parse_args(argv)
@@ -639,7 +717,7 @@ def main(argv: list[str] | None = None) -> int:
         if not (out / "families.toml").exists():
             parser.error(f"{out} does not look like a generated catalogue; not replacing it")
         shutil.rmtree(out)
-    generate(out, args.roles, args.seed)
+    generate(out, args.roles, args.seed, families=args.families, big_role_bytes=args.big_role_bytes)
     print(f"{args.roles} roles written to {out}", file=sys.stderr)
     return 0
 

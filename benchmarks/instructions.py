@@ -40,18 +40,8 @@ baseline_app.BaselineApp.post_display_hook = _displayed
 baseline_app.main()
 """
 
-EXPLORER = """
-import os
-import explorer.cli
-from explorer import collector
-collector.pause()  # as the command's main() does first, before it imports the app
-from explorer.screens.main import MainScreen
-def _ready(self, *args, **kwargs):
-    os._exit(0)
-MainScreen.Ready.__init__ = _ready
-from explorer.cli import main
-main(["--startup-time", "--json", "--content", {content!r}])
-"""
+# The explorer as `explorer` launches it, leaving at its first complete explorer screen.
+EXPLORER = [str(HERE / "startup.py"), "--exit-at-ready"]
 
 TYPING = """
 import asyncio, os
@@ -76,15 +66,14 @@ asyncio.run(session())
 """
 
 
-def instructions(code: str, env: dict[str, str]) -> int:
+def instructions(arguments: list[str], env: dict[str, str]) -> int:
     command = [
         "valgrind",
         "--tool=cachegrind",
         "--cache-sim=no",
         "--cachegrind-out-file=/dev/null",
         sys.executable,
-        "-c",
-        code,
+        *arguments,
     ]
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
@@ -108,12 +97,12 @@ def main() -> int:
             EXPLORER_CACHE_DIR=str(Path(work) / "cache"),
             EXPLORER_DATA_DIR=str(Path(work) / "data"),
         )
-        prime = [sys.executable, "-m", "explorer", "--startup-time", "--content", content]
+        prime = [sys.executable, str(HERE / "startup.py"), content]
         subprocess.run(prime, env=env, capture_output=True, check=True)  # a warm cache
-        baseline = instructions(BASELINE.format(here=str(HERE)), env)
-        explorer = instructions(EXPLORER.format(content=content), env)
-        idle = instructions(TYPING.format(content=content, typing=False), env)
-        typing = instructions(TYPING.format(content=content, typing=True), env)
+        baseline = instructions(["-c", BASELINE.format(here=str(HERE))], env)
+        explorer = instructions([*EXPLORER, content], env)
+        idle = instructions(["-c", TYPING.format(content=content, typing=False)], env)
+        typing = instructions(["-c", TYPING.format(content=content, typing=True)], env)
     print(f"baseline, to its first frame   {baseline / 1e6:9.0f} M")
     print(f"explorer, to its first frame   {explorer / 1e6:9.0f} M   ({explorer / baseline:.2f} ×)")
     print(f"typing 3 words (session less idle)  {(typing - idle) / 1e6:9.0f} M")

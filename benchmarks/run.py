@@ -1,532 +1,442 @@
-"""`make bench`: speed and memory of the explorer, measured against baselines on this machine.
+"""`make bench`: the speed targets of issues 19, 21, 22, 25 and 26, measured on this machine.
 
-For the bundled catalogue and generated ones of 1,000 and 10,000 roles (benchmarks/gen_catalogue.py):
+Catalogues: the bundled one, and generated ones shaped like a real catalogue (the 7 bundled
+families holding all the roles, benchmarks/gen_catalogue.py --families bundled) of 2,500 and
+10,000 roles, plus a small one holding a role file at the content size limit. Each figure is
+measured in several runs (fresh processes) and reported as its median and [lowest–highest]
+run: the spread, never the best run. Targets are reported as reached or not; nothing here
+asserts a timing.
 
-- start-up as a whole process, until the explorer screen's first frame (`explorer
-  --startup-time --json`), against baseline_app.py (the same widgets, no content); runs
-  alternate A B A B and the figure is the median of the A/B ratios; cold (no content cache)
-  and warm;
-- content load in-process (TOML parse and validation; content cache read) against plain
-  `tomllib` parsing of the same files;
-- search latency per query, in-process, over a fixed list of 1-12 character queries;
-- keystroke to updated screen in the search field (Pilot: press a key, wait until idle and
-  painted; timed as the app's CPU time over that span, since Pilot's idle wait sleeps in
-  20 ms steps), and opening the compare screen;
-- peak memory: max RSS of the start-up processes (from os.wait4), against the baseline's.
+- start-up (benchmarks/startup.py): the whole process, from its spawn to the first complete
+  frame of the explorer screen, against benchmarks/baseline_app.py (the same widgets, no
+  content), alternated A B A B; warm (content cache there) and cold (cache deleted); peak
+  memory of the same processes (os.wait4);
+- the app in use (benchmarks/interactive.py, Pilot): keystrokes in the search field, opening
+  the comparison, a shortlist change, a role's first display: the app's CPU time;
+- the model (benchmarks/model_rows.py): search, profile re-rank, career path, team plan, ad
+  decoding, a shortlist change: wall time of each call.
 
-Prints a table, writes the figures as JSON in benchmarks/results/, and (full runs) the
-table and the machine into benchmarks/RESULTS.md. `--quick` runs tiny sizes once, for tests.
-No timing is ever asserted: targets are reported as reached or not.
+Prints the tables, writes every run's numbers as JSON in benchmarks/results/, and (full runs
+only) the tables into benchmarks/RESULTS.md above its hand-written notes.
+`--quick`: tiny catalogues, one run each (for tests/test_benchmarks_smoke.py).
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import compileall
 import json
-import math
-import os
-import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
 
-SCREEN_SIZE = (120, 36)
-SIZES = ("bundled", "1000", "10000")
-QUICK_SIZES = ("bundled", "12", "30")
-# A/B pairs per catalogue size: (warm, cold).
-PAIRS = {"bundled": (9, 5), "1000": (7, 4), "10000": (5, 3)}
-QUICK_PAIRS = (1, 1)
-# Typed as people type, from one letter up to twelve.
-QUERIES = (
-    "d", "de", "dev", "deve", "devel", "develop", "developpeur",
-    "s", "se", "seo", "sea", "crm", "ux", "b2b",
-    "w", "we", "web", "webm", "webmarketing",
-    "c", "ch", "chef", "chef p", "chef projet",
-    "l", "lo", "logi", "logistique",
-    "r", "ré", "réf", "référence", "référenceur",
-    "m", "ma", "mark", "marketing",
-    "e", "ecommerce", "e-commerce", "emailing",
-    "gestion", "client", "analyse", "données", "acheteur",
-    "redac web", "zzz",
-)  # fmt: skip
-# Keystrokes in the search field: each word typed, two letters erased, then cleared.
-TYPED = ("developpeur", "chef projet", "logistique", "seo", "marketing")
-TARGETS = {
-    "startup_bundled": 1.15,
-    "startup_10000_warm": 1.5,
-    "startup_10000_cold_tomllib": 1.2,
-    "search_10000_p95_ms": 5.0,
-    "keystroke_10000_p95_ms": 50.0,
-    "memory_10000_mb": 80.0,
-}
+from common import ROOT, Spread, child_env, machine, percentile, run_child, script  # noqa: E402
+from startup import startup_pairs, warm_up  # noqa: E402
 
 
-# --- helpers ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Plan:
+    """What is measured on one catalogue."""
+
+    name: str  # "bundled", or the number of generated roles
+    roles: int = 0  # generated roles (0: the bundled catalogue)
+    warm_pairs: int = 0
+    cold_pairs: int = 0
+    interactive_runs: int = 0
+    model_runs: int = 0
+    decode: bool = False
+    shortlist: int = 0  # entries of the shortlist in the shortlist rows
+    big_role_bytes: int = 0  # a role file of this size (its first display is timed)
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    """Nearest-rank percentile (p95 of 20 values is the 19th smallest)."""
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    rank = min(len(ordered), max(1, math.ceil(fraction * len(ordered))))
-    return ordered[rank - 1]
+RUNS = 3
+FULL = (
+    Plan("bundled", warm_pairs=7, interactive_runs=RUNS),
+    Plan("2500", 2500, warm_pairs=5, interactive_runs=RUNS, model_runs=RUNS, decode=True),
+    Plan(
+        "10000",
+        10000,
+        warm_pairs=5,
+        cold_pairs=3,
+        interactive_runs=RUNS,
+        model_runs=RUNS,
+        shortlist=10000,
+    ),
+    Plan("limit", 25, interactive_runs=RUNS, big_role_bytes=-1),  # -1: the loader's limit
+)
+QUICK = (
+    Plan("bundled", warm_pairs=1, interactive_runs=1),
+    Plan("30", 30, warm_pairs=1, interactive_runs=1, model_runs=1, decode=True),
+    Plan("60", 60, warm_pairs=1, cold_pairs=1, interactive_runs=1, model_runs=1, shortlist=60),
+    Plan("limit", 12, interactive_runs=1, big_role_bytes=200_000),
+)
 
 
-def machine() -> dict[str, Any]:
-    from importlib.metadata import version
+def size_limit() -> int:
+    """The largest role file the loader accepts."""
+    from explorer.model import loader
 
-    model = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return {
-        "nproc": os.cpu_count(),
-        "cpu": model,
-        "system": f"{platform.system()} {platform.release()}",
-        "python": platform.python_version(),
-        "textual": version("textual"),
-        "load_average": list(os.getloadavg()) if hasattr(os, "getloadavg") else None,
-        "date": time.strftime("%Y-%m-%d %H:%M"),
-    }
+    return loader.MAX_ROLE_BYTES
 
 
-def content_files(root: Path) -> list[Path]:
-    """The files the loader reads."""
-    names = ("families.toml", "skills.toml", "glossary.toml")
-    return [root / n for n in names] + sorted((root / "roles").glob("*.toml"))
+# --- measuring --------------------------------------------------------------------------------
 
 
-def run_measured(
-    command: list[str], env: dict[str, str]
-) -> tuple[dict[str, Any], float, float, int]:
-    """Run a process printing one JSON object: (object, spawn clock, exit clock, max RSS in KB).
-
-    The child is reaped with os.wait4, which gives its own resource usage.
-    """
-    spawned = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    assert process.stdout is not None and process.stderr is not None
-    out = process.stdout.read()
-    err = process.stderr.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    ended = time.perf_counter()
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{err.decode(errors='replace')}")
-    rss_kb = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
-    return json.loads(out), spawned, ended, rss_kb
-
-
-# --- workers (run in their own process) -------------------------------------------------------
-
-
-def worker_load(content: Path, repeat: int) -> dict[str, Any]:
-    """Plain tomllib parse, loader, content cache write and read, in this process."""
-    from explorer.model.cache_codec import decode_all
-
-    from explorer.model import cache, load_catalog
-
-    files = content_files(content)
-    parse, load, read, decode = [], [], [], []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        for path in files:
-            tomllib.loads(path.read_bytes().decode("utf-8"))
-        parse.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        load_catalog(content)
-        load.append(time.perf_counter() - started)
-    with tempfile.TemporaryDirectory() as directory:
-        first = cache.load(content, Path(directory))
-        for _ in range(repeat):
-            again = cache.load(content, Path(directory))
-            read.append(again.load_seconds if again.from_cache else float("nan"))
-            started = time.perf_counter()
-            decode_all(again.result.catalog)  # what the app does after its first frame
-            decode.append(time.perf_counter() - started)
-    return {
-        "tomllib_s": statistics.median(parse),
-        "load_s": statistics.median(load),
-        "index_build_s": first.index_seconds,
-        "cache_write_s": first.save_seconds,
-        "cache_written": first.saved,
-        "cache_read_s": statistics.median(read),
-        "roles_decode_s": statistics.median(decode),
-    }
-
-
-def worker_ui(content: Path, repeat: int) -> dict[str, Any]:
-    """Search latency in-process, then keystrokes and the compare screen through Pilot."""
-    from explorer.cli.common import cached_load
-
-    loaded = cached_load(argparse.Namespace(content=content))
-    catalog = loaded.result.catalog
-    started = time.perf_counter()
-    catalog.search_index  # noqa: B018 (built from the catalogue: the cache does not hold it)
-    unpack = time.perf_counter() - started
-    from explorer.model import search
-
-    latencies = []
-    for _ in range(repeat):
-        for query in QUERIES:
-            started = time.perf_counter()
-            search(catalog, query)
-            latencies.append(time.perf_counter() - started)
-    ui = asyncio.run(_pilot_session(loaded.result))
-    return {
-        "index_unpack_s": unpack,
-        "search_ms": [x * 1000 for x in latencies],
-        **ui,
-    }
-
-
-async def _pilot_session(result: Any) -> dict[str, Any]:
-    """Keystrokes and compare, timed as the app's CPU time from the key to the painted screen.
-
-    Pilot waits for idleness by sleeping in 20 ms steps (three waits per key), so its wall
-    time has a floor of about 60 ms whatever the app does; the process CPU time over the same
-    span is the work the key caused, layout and painting included (the waits use none).
-    Pilot's wall times are kept too, with the floor measured on a key that does nothing.
-    """
-    from explorer.app import ExplorerApp
-
-    app = ExplorerApp(result.catalog, issues=result.issues)
-    cpu: list[float] = []
-    wall: list[float] = []
-    floor: list[float] = []
-    compare: list[float] = []
-    compare_note = ""
-
-    async def timed(pilot: Any, action: Any) -> tuple[float, float]:
-        wall_start, cpu_start = time.perf_counter(), time.process_time()
-        await action()
-        await pilot.pause()
-        return time.process_time() - cpu_start, time.perf_counter() - wall_start
-
-    async with app.run_test(size=SCREEN_SIZE) as pilot:
-        await pilot.pause()
-        # What the app does on a thread after its first frame (index, nearest roles) ends
-        # before anyone could type; its CPU time must not land on the first keys.
-        await app.workers.wait_for_complete()
-        for _ in range(5):  # a key bound to nothing: Pilot's own cost
-            floor.append((await timed(pilot, lambda: pilot.press("f12")))[1])
-        for word in TYPED:
-            await pilot.press("slash")
-            await pilot.pause()
-            for key in [*("space" if c == " " else c for c in word), "backspace", "backspace"]:
-                spent, elapsed = await timed(pilot, lambda key=key: pilot.press(key))
-                cpu.append(spent)
-                wall.append(elapsed)
-            await pilot.press("escape")
-            await pilot.pause()
-        role_ids = list(result.catalog.roles)
-        main_screen = app.screen
-        for other in role_ids[1:6]:
-
-            async def open_compare(b: str = other) -> None:
-                app.open_compare(role_ids[0], b)
-
-            spent, _ = await timed(pilot, open_compare)
-            if app.screen is main_screen:
-                compare_note = "app.open_compare did not open a screen"
-                break
-            compare_note = type(app.screen).__name__
-            compare.append(spent)
-            app.pop_screen()
-            await pilot.pause()
-    return {
-        "keystroke_ms": [x * 1000 for x in cpu],
-        "keystroke_wall_ms": [x * 1000 for x in wall],
-        "pilot_floor_ms": [x * 1000 for x in floor],
-        "compare_ms": [x * 1000 for x in compare],
-        "compare_note": compare_note,
-    }
-
-
-# --- the run ----------------------------------------------------------------------------------
-
-
-def prepare_catalogue(size: str, workdir: Path) -> Path:
-    if size == "bundled":
+def prepare(plan: Plan, workdir: Path) -> Path:
+    if not plan.roles:
         from explorer.locations import bundled_content
 
         return bundled_content()
-    out = workdir / f"catalogue-{size}"
+    command = script("gen_catalogue", "--roles", str(plan.roles), "--families", "bundled")
+    out = workdir / f"catalogue-{plan.name}"
+    if plan.big_role_bytes:
+        size = size_limit() if plan.big_role_bytes < 0 else plan.big_role_bytes
+        command += ["--big-role-bytes", str(int(size * 0.98))]
+        out = out.with_name(f"{out.name}-{size}")  # a new limit, a new catalogue
     if not (out / "families.toml").exists():
-        # In a child process: this one stays small, and a child's max RSS counts the memory
-        # of its parent at the fork.
-        generator = [sys.executable, str(HERE / "gen_catalogue.py"), "--roles", size]
-        subprocess.run([*generator, "--out", str(out), "--force"], check=True)
+        # In a child process: this one stays small (a child's peak memory counts its
+        # parent's at the fork).
+        subprocess.run([*command, "--out", str(out), "--force"], check=True)
     return out
 
 
-def startup_runs(
-    content: Path, env: dict[str, str], cache_dir: Path, pairs: int, *, cold: bool
+def measure(
+    plan: Plan, workdir: Path, log: Callable[[str], None], *, quick: bool
 ) -> dict[str, Any]:
-    explorer = [sys.executable, "-m", "explorer", "--startup-time", "--json", "--content"]
-    baseline = [sys.executable, str(HERE / "baseline_app.py")]
-    ratios, a_times, b_times, a_rss, b_rss, a_walls, b_walls = [], [], [], [], [], [], []
-    reports = []
-    for _ in range(pairs):
-        if cold:
-            shutil.rmtree(cache_dir, ignore_errors=True)
-        report, spawned, ended, rss = run_measured([*explorer, str(content)], env)
-        a = report["first_frame_clock"] - spawned
-        reports.append(report)
-        b_report, b_spawned, b_ended, b_peak = run_measured(baseline, env)
-        b = b_report["first_frame_clock"] - b_spawned
-        ratios.append(a / b)
-        a_times.append(a)
-        b_times.append(b)
-        a_rss.append(rss)
-        b_rss.append(b_peak)
-        a_walls.append(ended - spawned)
-        b_walls.append(b_ended - b_spawned)
-    phases = ("imports_ms", "content_load_ms", "index_build_ms", "first_frame_ms", "total_ms")
-    return {
-        "ratio": statistics.median(ratios),
-        "explorer_s": statistics.median(a_times),
-        "baseline_s": statistics.median(b_times),
-        "explorer_exit_s": statistics.median(a_walls),
-        "baseline_exit_s": statistics.median(b_walls),
-        "explorer_rss_mb": max(a_rss) / 1024,
-        "baseline_rss_mb": max(b_rss) / 1024,
-        "cache": sorted({r["cache"] for r in reports}),
-        "phases_ms": {p: statistics.median(r[p] for r in reports) for p in phases},
-        "pairs": pairs,
-    }
+    content = prepare(plan, workdir)
+    cache_dir = workdir / f"cache-{plan.name}"
+    env = child_env(workdir, cache_dir)
+    result: dict[str, Any] = {"name": plan.name, "content": str(content)}
+    if plan.cold_pairs:
+        log(f"[{plan.name}] plain tomllib parse, start-up cold ({plan.cold_pairs} pairs)")
+        parse = run_child(script("startup", "--tomllib", str(content), "3"), env)
+        result["tomllib_ms"] = parse.report["tomllib_ms"]
+        result["cold"] = startup_pairs(content, env, cache_dir, plan.cold_pairs, cold=True)
+    warm_up(content, env)
+    if plan.warm_pairs:
+        log(f"[{plan.name}] start-up, warm ({plan.warm_pairs} pairs)")
+        result["warm"] = startup_pairs(content, env, cache_dir, plan.warm_pairs, cold=False)
+    if plan.interactive_runs:
+        log(f"[{plan.name}] the app in use ({plan.interactive_runs} runs)")
+        extra = ["--shortlist", str(plan.shortlist)] if plan.shortlist else []
+        if plan.big_role_bytes:
+            from gen_catalogue import BIG_ROLE
+
+            extra += ["--role", BIG_ROLE]
+        extra += ["--quick"] if quick else []
+        command = script("interactive", str(content), str(workdir), *extra)
+        result["interactive"] = [
+            run_child(command, env).report for _ in range(plan.interactive_runs)
+        ]
+    if plan.model_runs:
+        log(f"[{plan.name}] the model's answers ({plan.model_runs} runs)")
+        extra = ["--decode"] if plan.decode else []
+        extra += ["--shortlist", str(plan.shortlist)] if plan.shortlist else []
+        command = script("model_rows", str(content), str(workdir), *extra)
+        result["model"] = [run_child(command, env).report for _ in range(plan.model_runs)]
+    result["roles"] = len(list((content / "roles").glob("*.toml")))
+    return result
 
 
-def measure(size: str, workdir: Path, quick: bool, log: Any) -> dict[str, Any]:
-    content = prepare_catalogue(size, workdir)
-    cache_dir = workdir / f"cache-{size}"
-    env = dict(os.environ)
-    env.update(
-        EXPLORER_CACHE_DIR=str(cache_dir),
-        EXPLORER_DATA_DIR=str(workdir / "data"),
-        PYTHONPATH=os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]),
-    )
-    warm_pairs, cold_pairs = QUICK_PAIRS if quick else PAIRS.get(size, (5, 3))
-    repeat = 1 if quick else (2 if size == "10000" else 3)
-    me = [sys.executable, str(Path(__file__).resolve())]
-    log(f"[{size}] content load")
-    load, *_ = run_measured([*me, "--worker", "load", str(content), str(repeat)], env)
-    log(f"[{size}] start-up, cold ({cold_pairs} pairs)")
-    cold = startup_runs(content, env, cache_dir, cold_pairs, cold=True)
-    # Prime the cache; content edited in the last two seconds is not cached: wait once.
-    for _ in range(2):
-        report, *_ = run_measured(
-            [
-                sys.executable,
-                "-m",
-                "explorer",
-                "--startup-time",
-                "--json",
-                "--content",
-                str(content),
-            ],
-            env,
-        )
-        if report["cache"] in ("hit", "written"):
-            break
-        time.sleep(2.5)
-    log(f"[{size}] start-up, warm ({warm_pairs} pairs)")
-    warm = startup_runs(content, env, cache_dir, warm_pairs, cold=False)
-    log(f"[{size}] search, keystrokes, compare")
-    ui, *_ = run_measured([*me, "--worker", "ui", str(content), str(repeat)], env)
-    roles = len(list((content / "roles").glob("*.toml")))
-    return {
-        "size": size,
-        "roles": roles,
-        "content": str(content),
-        "load": load,
-        "cold": cold,
-        "warm": warm,
-        "ui": ui,
-    }
+# --- figures: one value per run, then their spread --------------------------------------------
 
 
-# --- report -----------------------------------------------------------------------------------
+def per_run(result: dict[str, Any], source: str, pick: Callable[[Any], float]) -> list[float]:
+    """One value per run of `source` ("warm", "cold", "interactive", "model")."""
+    values = []
+    for run in result.get(source, ()):
+        try:
+            values.append(pick(run))
+        except (KeyError, IndexError, TypeError, ValueError):
+            values.append(float("nan"))
+    return values
 
 
-def figures(result: dict[str, Any]) -> dict[str, Any]:
-    ui, load = result["ui"], result["load"]
-    return {
-        "startup_warm_ratio": result["warm"]["ratio"],
-        "startup_cold_ratio": result["cold"]["ratio"],
-        "startup_warm_ms": result["warm"]["explorer_s"] * 1000,
-        "startup_cold_ms": result["cold"]["explorer_s"] * 1000,
-        "baseline_ms": result["warm"]["baseline_s"] * 1000,
-        "tomllib_ms": load["tomllib_s"] * 1000,
-        "load_ratio": load["load_s"] / load["tomllib_s"],
-        "cache_read_ratio": load["cache_read_s"] / load["tomllib_s"],
-        "search_p50_ms": percentile(ui["search_ms"], 0.5),
-        "search_p95_ms": percentile(ui["search_ms"], 0.95),
-        "keystroke_p50_ms": percentile(ui["keystroke_ms"], 0.5),
-        "keystroke_p95_ms": percentile(ui["keystroke_ms"], 0.95),
-        "keystroke_wall_p95_ms": percentile(ui["keystroke_wall_ms"], 0.95),
-        "pilot_floor_ms": percentile(ui["pilot_floor_ms"], 0.5),
-        "compare_p50_ms": percentile(ui["compare_ms"], 0.5) if ui["compare_ms"] else None,
-        "memory_warm_mb": result["warm"]["explorer_rss_mb"] - result["warm"]["baseline_rss_mb"],
-        "memory_cold_mb": result["cold"]["explorer_rss_mb"] - result["cold"]["baseline_rss_mb"],
-    }
+def p(fraction: float, key: str, field: str = "calls_ms") -> Callable[[Any], float]:
+    """A run's percentile of one list: `key` of an interactive run, `key.field` of a model run."""
+
+    def pick(run: dict[str, Any]) -> float:
+        values = run[key] if field == "" else run[key][field]
+        if not values:
+            return float("nan")
+        return percentile(values, fraction)
+
+    return pick
+
+
+def spread(
+    result: dict[str, Any] | None, source: str, pick: Callable[[Any], float]
+) -> Spread | None:
+    return None if result is None else Spread.of(per_run(result, source, pick))
+
+
+@dataclass(frozen=True)
+class Target:
+    figure: str
+    target: str
+    catalogue: str
+    source: str
+    pick: Callable[[Any], float]
+    limit: float | Callable[[dict[str, Any]], float]  # a value or computed from the result
+    unit: str = "ms"
+    digits: int = 0
+
+
+def _cold_limit(result: dict[str, Any]) -> float:
+    baseline = Spread.of([run["baseline_ms"] for run in result["cold"]])
+    assert baseline is not None
+    return baseline.median + 1.6 * float(result["tomllib_ms"])
+
+
+def targets(quick: bool) -> list[Target]:
+    small, large = ("30", "60") if quick else ("2500", "10000")
+    few, many = f"{int(small):,}", f"{int(large):,}"  # as shown
+    ratio: Callable[[Any], float] = lambda run: run["ratio"]  # noqa: E731
+    extra: Callable[[Any], float] = lambda run: run["app_rss_mb"] - run["baseline_rss_mb"]  # noqa: E731
+    interactive, model = "interactive", "model"
+    return [
+        Target(
+            "start-up, bundled, warm", "≤ 1.15 × baseline", "bundled", "warm", ratio, 1.15, "×", 2
+        ),
+        Target(
+            f"start-up, {few} roles in 7 families, warm",
+            "≤ 1.3 ×",
+            small,
+            "warm",
+            ratio,
+            1.3,
+            "×",
+            2,
+        ),
+        Target(
+            f"start-up, {many} roles in 7 families, warm",
+            "≤ 2.0 ×",
+            large,
+            "warm",
+            ratio,
+            2.0,
+            "×",
+            2,
+        ),
+        Target(
+            f"start-up, {many} roles, cold",
+            "≤ baseline + 1.6 × tomllib parse",
+            large,
+            "cold",
+            lambda run: run["app_ms"],
+            _cold_limit,
+        ),
+        Target(
+            "keystroke p95 (app CPU), bundled",
+            "≤ 50 ms",
+            "bundled",
+            interactive,
+            p(0.95, "keys", ""),
+            50,
+            digits=1,
+        ),
+        Target(
+            f"keystroke p95 (app CPU), {few}",
+            "≤ 50 ms",
+            small,
+            interactive,
+            p(0.95, "keys", ""),
+            50,
+            digits=1,
+        ),
+        Target(
+            f"keystroke p95 (app CPU), {many}",
+            "≤ 80 ms",
+            large,
+            interactive,
+            p(0.95, "keys", ""),
+            80,
+            digits=1,
+        ),
+        Target(
+            f"opening the comparison p50 (app CPU), {few}",
+            "≤ 100 ms",
+            small,
+            interactive,
+            p(0.5, "compare", ""),
+            100,
+            digits=1,
+        ),
+        Target(f"search p95, {many}", "≤ 5 ms", large, model, p(0.95, "search"), 5, digits=2),
+        Target(f"peak memory, {many}, warm", "≤ baseline + 80 MB", large, "warm", extra, 80, "MB"),
+        Target(f"peak memory, {many}, cold", "≤ baseline + 80 MB", large, "cold", extra, 80, "MB"),
+        Target(
+            f"profile re-rank after a tick p95, {many}",
+            "≤ 20 ms",
+            large,
+            model,
+            p(0.95, "rerank"),
+            20,
+            digits=1,
+        ),
+        Target(
+            f"career path p95, {many}", "≤ 100 ms", large, model, p(0.95, "path"), 100, digits=1
+        ),
+        Target(f"team plan p95, {many}", "≤ 100 ms", large, model, p(0.95, "team"), 100, digits=1),
+        Target(
+            f"decode a 5,000-char ad p95, {few}",
+            "≤ 50 ms",
+            small,
+            model,
+            p(0.95, "decode"),
+            50,
+            digits=1,
+        ),
+        Target(
+            f"shortlist change in the app p95 (app CPU), {many} entries",
+            "≤ 100 ms",
+            large,
+            interactive,
+            p(0.95, "favourite", ""),
+            100,
+            digits=1,
+        ),
+        Target(
+            "a role's first display at the content size limit (app CPU)",
+            "≤ 200 ms",
+            "limit",
+            interactive,
+            p(0.5, "first_display", ""),
+            200,
+        ),
+    ]
 
 
 def _yes(ok: bool) -> str:
     return "yes" if ok else "**no**"
 
 
-def targets_table(results: list[dict[str, Any]]) -> list[str]:
-    by_size = {r["size"]: (r, figures(r)) for r in results}
-    rows = ["| figure | target | measured | reached |", "|---|---|---|---|"]
-    if "bundled" in by_size:
-        r, f = by_size["bundled"]
-        rows.append(
-            f"| start-up, bundled catalogue (warm) | ≤ {TARGETS['startup_bundled']} × baseline "
-            f"| {f['startup_warm_ratio']:.2f} × ({f['startup_warm_ms']:.0f} ms vs "
-            f"{f['baseline_ms']:.0f} ms) | {_yes(f['startup_warm_ratio'] <= TARGETS['startup_bundled'])} |"
-        )
-        rows.append(
-            f"| start-up, bundled catalogue (cold) | ≤ {TARGETS['startup_bundled']} × baseline "
-            f"| {f['startup_cold_ratio']:.2f} × ({f['startup_cold_ms']:.0f} ms) "
-            f"| {_yes(f['startup_cold_ratio'] <= TARGETS['startup_bundled'])} |"
-        )
-    if "10000" in by_size:
-        r, f = by_size["10000"]
-        rows.append(
-            f"| start-up, 10,000 roles, warm | ≤ {TARGETS['startup_10000_warm']} × baseline "
-            f"| {f['startup_warm_ratio']:.2f} × ({f['startup_warm_ms']:.0f} ms vs "
-            f"{f['baseline_ms']:.0f} ms) | {_yes(f['startup_warm_ratio'] <= TARGETS['startup_10000_warm'])} |"
-        )
-        limit = (
-            r["cold"]["baseline_s"] * 1000 + TARGETS["startup_10000_cold_tomllib"] * f["tomllib_ms"]
-        )
-        rows.append(
-            f"| start-up, 10,000 roles, cold | ≤ baseline + 1.2 × tomllib parse "
-            f"(≤ {limit:.0f} ms) | {f['startup_cold_ms']:.0f} ms "
-            f"(tomllib parse {f['tomllib_ms']:.0f} ms) | {_yes(f['startup_cold_ms'] <= limit)} |"
-        )
-        rows.append(
-            f"| search, 10,000 roles | p95 ≤ {TARGETS['search_10000_p95_ms']:.0f} ms "
-            f"| p95 {f['search_p95_ms']:.2f} ms (p50 {f['search_p50_ms']:.2f} ms) "
-            f"| {_yes(f['search_p95_ms'] <= TARGETS['search_10000_p95_ms'])} |"
-        )
-        rows.append(
-            f"| keystroke to updated screen, 10,000 roles (app CPU time) | p95 ≤ {TARGETS['keystroke_10000_p95_ms']:.0f} ms "
-            f"| p95 {f['keystroke_p95_ms']:.1f} ms (p50 {f['keystroke_p50_ms']:.1f} ms) "
-            f"| {_yes(f['keystroke_p95_ms'] <= TARGETS['keystroke_10000_p95_ms'])} |"
-        )
-        limit = TARGETS["memory_10000_mb"]
-        for start in ("warm", "cold"):
-            extra = f[f"memory_{start}_mb"]
-            rows.append(
-                f"| peak memory, 10,000 roles, {start} | ≤ baseline + {limit:.0f} MB "
-                f"| baseline + {extra:.0f} MB ({r[start]['explorer_rss_mb']:.0f} MB vs "
-                f"{r[start]['baseline_rss_mb']:.0f} MB) | {_yes(extra <= limit)} |"
-            )
+def targets_table(results: dict[str, dict[str, Any]], quick: bool) -> list[str]:
+    rows = [
+        "| figure | target | median [min–max] of the runs | runs | reached |",
+        "|---|---|---|---|---|",
+    ]
+    for t in targets(quick):
+        result = results.get(t.catalogue)
+        values = [] if result is None else per_run(result, t.source, t.pick)
+        found = Spread.of(values)
+        if result is None:  # a catalogue left out of this run (--only)
+            continue
+        if found is None:
+            rows.append(f"| {t.figure} | {t.target} | not measured | 0 | – |")
+            continue
+        limit = t.limit(result) if callable(t.limit) else t.limit
+        shown = found.show(t.unit, t.digits)
+        if callable(t.limit):
+            shown += f" (limit {limit:,.0f} ms)"
+        within = sum(v <= limit for v in values if v == v)
+        reached = _yes(found.median <= limit)
+        if within != found.runs:
+            reached += f" ({within} of {found.runs} runs)"
+        rows.append(f"| {t.figure} | {t.target} | {shown} | {found.runs} | {reached} |")
     return rows
 
 
-def detail_table(results: list[dict[str, Any]]) -> list[str]:
-    header = (
-        "| | "
-        + " | ".join(
-            "bundled" if r["size"] == "bundled" else f"{int(r['roles']):,} roles" for r in results
-        )
-        + " |"
-    )
-    rows = [header, "|---" * (len(results) + 1) + "|"]
-    fs = [(r, figures(r)) for r in results]
+def detail_table(results: dict[str, dict[str, Any]]) -> list[str]:
+    """Every figure of every catalogue, as median [min–max] of the runs."""
+    names = list(results)
+    header = "| | " + " | ".join(_title(results[n]) for n in names) + " |"
+    rows = [header, "|---" * (len(names) + 1) + "|"]
 
-    def row(label: str, cell: Any) -> None:
-        rows.append(f"| {label} | " + " | ".join(cell(r, f) for r, f in fs) + " |")
+    def row(
+        label: str, source: str, pick: Callable[[Any], float], unit: str = "ms", digits: int = 0
+    ) -> None:
+        cells = []
+        for name in names:
+            found = spread(results[name], source, pick)
+            cells.append("" if found is None else found.show(unit, digits))
+        if any(cells):
+            rows.append(f"| {label} | " + " | ".join(cells) + " |")
 
-    row("roles", lambda r, f: f"{r['roles']:,}")
-    row("baseline app, to first frame", lambda r, f: f"{f['baseline_ms']:.0f} ms")
+    row("baseline app, to its first frame", "warm", lambda r: r["baseline_ms"])
+    row("start-up warm, to the complete explorer screen", "warm", lambda r: r["app_ms"])
+    row("start-up warm, ratio to the baseline", "warm", lambda r: r["ratio"], "×", 2)
+    row("start-up warm, first frame (loading screen)", "warm", lambda r: r["first_frame_ms"])
+    row("start-up cold, to the complete explorer screen", "cold", lambda r: r["app_ms"])
+    row("start-up cold, ratio to the baseline", "cold", lambda r: r["ratio"], "×", 2)
+    row("start-up cold, first frame (loading screen)", "cold", lambda r: r["first_frame_ms"])
+    cells = [
+        f"{results[n]['tomllib_ms']:,.0f} ms" if "tomllib_ms" in results[n] else "" for n in names
+    ]
+    if any(cells):
+        rows.append("| plain tomllib parse of the same files | " + " | ".join(cells) + " |")
+    row("catalogue from the content cache (in-process)", "model", lambda r: r["load_ms"])
+    row("search index build (first search)", "model", lambda r: r["search"]["index_ms"])
+    row("search p50 (the screen's number of hits)", "model", p(0.5, "search"), digits=2)
+    row("search p95 (the screen's number of hits)", "model", p(0.95, "search"), digits=2)
+    row("search p95, every hit", "model", p(0.95, "search", "every_hit_ms"), digits=2)
+    row("keystroke p50 (app CPU)", "interactive", p(0.5, "keys", ""), digits=1)
+    row("keystroke p95 (app CPU)", "interactive", p(0.95, "keys", ""), digits=1)
+    row("first keystroke (app CPU)", "interactive", lambda r: r["keys"][0], digits=1)
+    row("keystroke p95, Pilot wall time", "interactive", p(0.95, "keys_wall", ""))
+    row("Pilot's floor (a key bound to nothing)", "interactive", p(0.5, "floor", ""))
+    row("opening the comparison p50 (app CPU)", "interactive", p(0.5, "compare", ""), digits=1)
     row(
-        "start-up warm, to first frame",
-        lambda r, f: f"{f['startup_warm_ms']:.0f} ms ({f['startup_warm_ratio']:.2f} ×)",
+        "shortlist change in the app p95 (app CPU)",
+        "interactive",
+        p(0.95, "favourite", ""),
+        digits=1,
     )
-    row(
-        "start-up cold, to first frame",
-        lambda r, f: f"{f['startup_cold_ms']:.0f} ms ({f['startup_cold_ratio']:.2f} ×)",
-    )
-    row(
-        "warm phases: imports / load / first frame",
-        lambda r, f: "{imports_ms:.0f} / {content_load_ms:.0f} / {first_frame_ms:.0f} ms".format(
-            **r["warm"]["phases_ms"]
-        ),
-    )
-    row(
-        "cold phases: load / index build",
-        lambda r, f: "{content_load_ms:.0f} / {index_build_ms:.0f} ms".format(
-            **r["cold"]["phases_ms"]
-        ),
-    )
-    row("plain tomllib parse", lambda r, f: f"{f['tomllib_ms']:.0f} ms")
-    row("loader (read, parse, validate)", lambda r, f: f"{f['load_ratio']:.2f} × tomllib")
-    row(
-        "content cache read",
-        lambda r, f: (
-            f"{f['cache_read_ratio']:.3f} × tomllib ({r['load']['cache_read_s'] * 1000:.1f} ms)"
-        ),
-    )
-    row(
-        "roles' detail from the cache (after the first frame)",
-        lambda r, f: f"{r['load']['roles_decode_s'] * 1000:.1f} ms",
-    )
-    row(
-        "search index build (after the first frame)",
-        lambda r, f: f"{r['ui']['index_unpack_s'] * 1000:.1f} ms",
-    )
-    row("search p50 / p95", lambda r, f: f"{f['search_p50_ms']:.2f} / {f['search_p95_ms']:.2f} ms")
-    row(
-        "keystroke p50 / p95 (app CPU time)",
-        lambda r, f: f"{f['keystroke_p50_ms']:.1f} / {f['keystroke_p95_ms']:.1f} ms",
-    )
-    row(
-        "keystroke p95, Pilot wall time (its floor)",
-        lambda r, f: f"{f['keystroke_wall_p95_ms']:.0f} ms ({f['pilot_floor_ms']:.0f} ms)",
-    )
-    row(
-        "open compare p50 (app CPU time)",
-        lambda r, f: (
-            "n/a: " + r["ui"]["compare_note"]
-            if f["compare_p50_ms"] is None
-            else f"{f['compare_p50_ms']:.1f} ms"
-        ),
-    )
-    row(
-        "max RSS warm (baseline)",
-        lambda r, f: (
-            f"{r['warm']['explorer_rss_mb']:.0f} MB ({r['warm']['baseline_rss_mb']:.0f} MB)"
-        ),
-    )
-    row(
-        "max RSS cold (baseline)",
-        lambda r, f: (
-            f"{r['cold']['explorer_rss_mb']:.0f} MB ({r['cold']['baseline_rss_mb']:.0f} MB)"
-        ),
-    )
+    row("shortlist change, model (wall) p95", "model", p(0.95, "shortlist"), digits=1)
+    row("shortlist opened (model, wall)", "model", lambda r: r["shortlist"]["open_ms"])
+    row("a role's first display (app CPU)", "interactive", p(0.5, "first_display", ""))
+    row("its comparison with another (app CPU)", "interactive", p(0.5, "compare_big", ""))
+    row("skill index (first re-rank)", "model", lambda r: r["rerank"]["index_ms"], digits=1)
+    row("profile re-rank p95", "model", p(0.95, "rerank"), digits=1)
+    row("link index (first path)", "model", lambda r: r["path"]["index_ms"], digits=1)
+    row("career path p50", "model", p(0.5, "path"), digits=1)
+    row("career path p95", "model", p(0.95, "path"), digits=1)
+    row("team plan p50", "model", p(0.5, "team"), digits=1)
+    row("team plan p95", "model", p(0.95, "team"), digits=1)
+    row("decoding index (first decode)", "model", lambda r: r["decode"]["index_ms"])
+    row("decode a 5,000-char ad p95", "model", p(0.95, "decode"), digits=1)
+    row("peak memory warm", "warm", lambda r: r["app_rss_mb"], "MB")
+    row("peak memory of the baseline", "warm", lambda r: r["baseline_rss_mb"], "MB")
+    row("peak memory cold", "cold", lambda r: r["app_rss_mb"], "MB")
     return rows
+
+
+def _title(result: dict[str, Any]) -> str:
+    if result["name"] == "bundled":
+        return f"bundled ({result['roles']} roles)"
+    if result["name"] == "limit":
+        return "size-limit role"
+    return f"{result['roles']:,} roles"
+
+
+def notes(results: dict[str, dict[str, Any]]) -> list[str]:
+    """What the tables cannot say: rows a missing module left out, unusual answers."""
+    lines = []
+    for result in results.values():
+        for run in result.get("model", ())[:1]:
+            for key, value in run.items():
+                if isinstance(value, dict) and value.get("note"):
+                    lines.append(f"- {_title(result)}, {key}: {value['note']}")
+            for key in ("path", "team"):
+                answered = run.get(key) or {}
+                if "asked" in answered:
+                    done = answered.get("found", answered.get("optimal"))
+                    what = "paths found" if key == "path" else "teams proven optimal"
+                    lines.append(f"- {_title(result)}: {done} of {answered['asked']} {what}")
+        for run in result.get("interactive", ())[:1]:
+            if run.get("compare_note"):
+                lines.append(f"- {_title(result)}, comparison: {run['compare_note']}")
+    return lines
 
 
 def machine_line(info: dict[str, Any]) -> str:
@@ -538,23 +448,23 @@ def machine_line(info: dict[str, Any]) -> str:
     )
 
 
+# --- the run ----------------------------------------------------------------------------------
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Explorer benchmarks (make bench).")
-    parser.add_argument("--quick", action="store_true", help="tiny sizes, one run each (tests)")
-    parser.add_argument("--sizes", help="comma-separated: bundled and/or role counts")
+    parser.add_argument("--quick", action="store_true", help="tiny catalogues, one run each")
+    parser.add_argument(
+        "--only", help="comma-separated catalogues of the plan (bundled, 2500, 10000, limit)"
+    )
     parser.add_argument("--out", type=Path, default=HERE / "results", help="where the JSON goes")
     parser.add_argument("--workdir", type=Path, help="keep generated catalogues and caches here")
-    parser.add_argument(
-        "--worker", nargs=3, metavar=("KIND", "CONTENT", "REPEAT"), help=argparse.SUPPRESS
-    )
     args = parser.parse_args(argv)
-    if args.worker:
-        kind, content, repeat = args.worker
-        work = worker_load if kind == "load" else worker_ui
-        json.dump(work(Path(content), int(repeat)), sys.stdout)
-        return 0
 
-    sizes = tuple(args.sizes.split(",")) if args.sizes else (QUICK_SIZES if args.quick else SIZES)
+    plans: tuple[Plan, ...] = QUICK if args.quick else FULL
+    if args.only:
+        wanted = args.only.split(",")
+        plans = tuple(plan for plan in plans if plan.name in wanted)
     # Byte-compile our package as pip does for an installed one (Textual's modules already
     # are): with PYTHONDONTWRITEBYTECODE set, every start would compile it from source.
     compileall.compile_dir(ROOT / "explorer", quiet=1)
@@ -567,55 +477,57 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="explorer-bench-") as temporary:
         workdir = args.workdir or Path(temporary)
         workdir.mkdir(parents=True, exist_ok=True)
-        results = [measure(size, workdir, args.quick, log) for size in sizes]
+        results = {plan.name: measure(plan, workdir, log, quick=args.quick) for plan in plans}
+        if args.workdir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    info["duration_s"] = round(time.perf_counter() - started)
     lines = [
-        f"Machine: {machine_line(info)}",
+        f"Machine: {machine_line(info)}; the run took {info['duration_s']} s.",
         "",
-        *targets_table(results),
+        *targets_table(results, args.quick),
         "",
         *detail_table(results),
     ]
+    remarks = notes(results)
+    if remarks:
+        lines += ["", *remarks]
     print("\n".join(lines))
     args.out.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    payload = {
-        "machine": info,
-        "quick": args.quick,
-        "results": results,
-        "figures": {r["size"]: figures(r) for r in results},
-    }
+    payload = {"machine": info, "quick": args.quick, "results": results}
     out = args.out / f"bench-{stamp}{'-quick' if args.quick else ''}.json"
-    out.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    out.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     log(f"written {out}")
-    if not args.quick and not args.sizes:
-        write_results(info, lines)
+    if not args.quick and not args.only:
+        write_results(lines)
         log(f"written {HERE / 'RESULTS.md'}")
     return 0
 
 
-def write_results(info: dict[str, Any], lines: list[str]) -> None:
+MARKER = "<!-- end of generated tables -->"
+
+
+def write_results(lines: list[str]) -> None:
+    """The tables at the top of RESULTS.md; the hand-written notes after MARKER stay."""
     path = HERE / "RESULTS.md"
-    notes = ""
-    if path.exists():  # keep the hand-written notes after the generated part
+    kept = ""
+    if path.exists():
         text = path.read_text(encoding="utf-8")
-        marker = "<!-- end of generated table -->"
-        if marker in text:
-            notes = text.split(marker, 1)[1]
+        if MARKER in text:
+            kept = text.split(MARKER, 1)[1].strip("\n")
     body = "\n".join(
         [
             "# Benchmark results",
             "",
-            "Generated by `make bench` (benchmarks/run.py); ratios are medians of A/B pairs run",
-            "alternately on the same machine, start-up is measured to the first complete frame",
-            "(footer keys included).",
+            "The latest full `make bench` (benchmarks/run.py). Each figure: the median of the",
+            "runs and, in brackets, the lowest and highest run; how it is measured is below.",
             "",
             *lines,
             "",
-            "<!-- end of generated table -->",
+            MARKER,
         ]
     )
-    notes = notes.strip("\n")
-    path.write_text(body + ("\n\n" + notes if notes else "") + "\n", encoding="utf-8")
+    path.write_text(body + ("\n\n" + kept if kept else "") + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

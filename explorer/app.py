@@ -254,6 +254,9 @@ class ExplorerApp(App[None]):
     def on_open_glossary(self, message: messages.OpenGlossary) -> None:
         self.open_glossary(message.term_id)
 
+    def on_open_decoder(self, message: messages.OpenDecoder) -> None:
+        self.open_decoder()
+
     def on_open_shortlist(self, message: messages.OpenShortlist) -> None:
         self.open_shortlist()
 
@@ -313,6 +316,14 @@ class ExplorerApp(App[None]):
 
         if self.catalog is not None and not isinstance(self.screen, ShortlistScreen):
             self.push_screen(ShortlistScreen(self.catalog, self.shortlist))
+
+    def open_decoder(self) -> None:
+        """Push « Décoder une annonce »."""
+        from explorer.screens.decode import DecodeScreen
+
+        if self.catalog is not None and not isinstance(self.screen, DecodeScreen):
+            # TODO(lead): pass profile_skills=self.profile.skills once the profile is merged.
+            self.push_screen(DecodeScreen(self.catalog, self.shortlist))
 
     def open_glossary(self, term_id: str | None = None) -> None:
         """Push the glossary screen, optionally on one term."""

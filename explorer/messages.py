@@ -39,6 +39,10 @@ class OpenShortlist(Message):
     """Open the shortlist screen."""
 
 
+class OpenDecoder(Message):
+    """Open « Décoder une annonce »."""
+
+
 class OpenHelp(Message):
     """Open the help for the current screen."""
 

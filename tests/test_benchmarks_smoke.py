@@ -42,6 +42,27 @@ def test_generated_catalogue_validates_and_has_realistic_roles(tmp_path: Path) -
     assert main(["validate", str(out)]) == 0
 
 
+def test_bundled_shape_puts_every_role_in_the_seven_bundled_families(tmp_path: Path) -> None:
+    out = tmp_path / "catalogue"
+    gen_catalogue.generate(out, 70, families="bundled", big_role_bytes=120_000)
+    result = load_catalog(out)
+    assert result.issues == ()
+    bundled = load_catalog(ROOT / "content").catalog
+    assert [f.id for f in result.catalog.families] == [f.id for f in bundled.families]
+    per_family = [len(result.catalog.roles_of(f.id)) for f in bundled.families]
+    assert sum(per_family) == 71 and min(per_family) >= 10  # 70 + the size-limit role
+    big = out / "roles" / f"{gen_catalogue.BIG_ROLE}.toml"
+    assert 100_000 <= big.stat().st_size <= 120_000
+    # Careers lead somewhere: evolutions within a family, close roles linked both ways.
+    roles = result.catalog.roles
+    for role in roles.values():
+        for link in role.related:
+            if link.kind == "evolution":
+                assert roles[link.role].family == role.family
+            else:
+                assert any(back.role == role.id for back in roles[link.role].related)
+
+
 def test_generation_is_deterministic(tmp_path: Path) -> None:
     gen_catalogue.generate(tmp_path / "a", 25)
     gen_catalogue.generate(tmp_path / "b", 25)
@@ -97,29 +118,37 @@ def test_json_before_a_command_or_alone_is_refused(
     assert json.loads(capsys.readouterr().out)["families"]
 
 
-def test_run_quick_writes_its_figures(tmp_path: Path) -> None:
-    env = dict(os.environ)
+def test_run_quick_writes_its_tables_and_figures(tmp_path: Path) -> None:
     completed = subprocess.run(
         [
             sys.executable,
             str(ROOT / "benchmarks" / "run.py"),
             "--quick",
-            "--sizes",
-            "6",
+            "--only",
+            "30",
             "--out",
             str(tmp_path / "results"),
         ],
         capture_output=True,
         text=True,
-        env=env,
+        env=dict(os.environ),
         cwd=ROOT,
         timeout=300,
     )
     assert completed.returncode == 0, completed.stderr
     (written,) = (tmp_path / "results").glob("bench-*-quick.json")
     payload = json.loads(written.read_text(encoding="utf-8"))
-    figures = payload["figures"]["6"]
-    for key in ("startup_warm_ratio", "startup_cold_ratio", "search_p95_ms", "keystroke_p95_ms"):
-        assert figures[key] > 0
+    result = payload["results"]["30"]
+    assert result["roles"] == 30
+    (pair,) = result["warm"]
+    assert pair["app_ms"] > pair["first_frame_ms"] > 0 and pair["baseline_ms"] > 0
+    (session,) = result["interactive"]
+    assert session["keys"] and session["compare"] and session["favourite"]
+    (answers,) = result["model"]
+    for row in ("search", "rerank", "path", "team", "decode"):
+        assert answers[row]["calls_ms"], row
     assert payload["machine"]["nproc"]
-    assert "| roles |" in completed.stdout
+    table = completed.stdout
+    assert "| start-up, 30 roles in 7 families, warm | ≤ 1.3 × |" in table
+    assert "| decode a 5,000-char ad p95, 30 | ≤ 50 ms |" in table
+    assert "| keystroke p95 (app CPU) |" in table

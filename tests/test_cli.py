@@ -80,7 +80,7 @@ def test_show_json_resolves_family_and_skills(
         "category": "relation",
     }
     assert data["missions"] == ["Rédiger les fiches produits", "Optimiser les textes pour le SEO"]
-    assert data["related"] == [{"role": "referenceur-seo", "kind": "evolution"}]
+    assert data["related"] == [{"role": "referenceur-seo", "kind": "proche"}]
 
 
 def test_show_text_prints_markup_literally(

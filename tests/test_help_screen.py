@@ -18,7 +18,8 @@ from explorer.screens.main import MainScreen
 from tests.content_factory import ContentFactory
 from tests.screen import screen_lines
 
-SIZE = (120, 60)
+# Tall enough for every key of the explorer without scrolling the help (D added a row).
+SIZE = (120, 70)
 
 
 @pytest.fixture

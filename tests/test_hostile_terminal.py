@@ -75,7 +75,7 @@ async def test_every_screen_works_at_extreme_sizes(
         app.open_compare(SEO, SEA)
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
-        assert_shown(app, "Référenceur SEO", "Référenceur SEA", "Compétences communes")
+        assert_shown(app, "Référenceur SEO", "Référenceur SEA", "en commun")
         await pilot.press("end")
         assert_shown(app, "Régie publicitaire")  # the last line of B's column
         await pilot.press("escape", "s")

@@ -398,3 +398,18 @@ def test_a_source_may_show_no_publisher_nor_date(content: ContentFactory) -> Non
     assert result.issues == ()
     source = result.catalog.sources["001.txt"]
     assert (source.title, source.publisher, source.date) == ("Le référencement", "", "")
+
+
+def test_a_role_file_past_the_role_limit_is_left_out_but_a_large_glossary_is_read(
+    content: ContentFactory,
+) -> None:
+    from explorer.model.loader import MAX_ROLE_BYTES
+
+    root = content.write()
+    role = root / "roles" / "redacteur-web.toml"
+    role.write_text(role.read_text("utf-8") + "# " + "x" * MAX_ROLE_BYTES + "\n", "utf-8")
+    glossary = root / "glossary.toml"
+    glossary.write_text(glossary.read_text("utf-8") + "# " + "x" * 2 * MAX_ROLE_BYTES + "\n")
+    issue = only_issue(root)
+    assert issue.path.endswith("redacteur-web.toml")
+    assert "fichier trop volumineux (maximum 256 ko)" in issue.message

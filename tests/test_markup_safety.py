@@ -92,7 +92,7 @@ async def test_tree_and_detail_show_every_bracket_literally(catalog: Catalog) ->
         # Rédacteur web's related role carries the title too.
         app.open_role("redacteur-web")
         await pilot.pause()
-        assert f"Évolution possible · {TITLE} / {FEMININE}" in words(app, "#detail")
+        assert f"Métier proche · {TITLE} / {FEMININE}" in words(app, "#detail")
 
 
 async def test_clicking_content_that_looks_like_an_action_runs_nothing(catalog: Catalog) -> None:

@@ -42,6 +42,15 @@ def test_tokens_are_the_words_and_the_glued_written_words() -> None:
     assert tokens("Référenceur S.E.A.") == {"referenceur", "sea"}
 
 
+@given(tricky | wordy)
+@SETTINGS
+def test_tokens_fold_each_written_word_as_the_whole_text_folds(text: str) -> None:
+    # tokens() folds one written word at a time (and remembers them): the same words as
+    # folding the whole text, plus each written word's pieces glued.
+    glued = {fold(chunk).replace(" ", "") for chunk in text.split() if not chunk.isalnum()}
+    assert tokens(text) == set(fold(text).split()) | (glued - {""})
+
+
 # --- ranking: the index against a plain scan ---------------------------------------------------
 
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+\b")

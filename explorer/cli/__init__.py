@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.startup_time:
             from explorer.cli.startup_time import startup_time
 
-            code = startup_time(args)
+            code = startup_time(args, started_at=STARTED_AT)
         elif args.command is None:
             from explorer.cli.launch import launch
 

@@ -60,7 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", title="commandes", metavar="COMMANDE")
     _catalog_commands(commands)
     _glossary_commands(commands)
+    _decode_command(commands)
     _shortlist_commands(commands)
+    _serve_command(commands)
     return parser
 
 
@@ -181,6 +183,29 @@ def _glossary_commands(commands: Any) -> None:
     define.set_defaults(handler=_run("glossary_commands", "run_define"))
 
 
+def _decode_command(commands: Any) -> None:
+    decode = _command(
+        commands,
+        "decode",
+        "décoder une offre d'emploi : métiers proches, compétences demandées, jargon",
+        description="Décoder une offre d'emploi : les métiers du catalogue qu'elle décrit "
+        "(les plus proches d'abord, avec leur score et pourquoi), les compétences qu'elle "
+        "demande et les termes du jargon qu'elle emploie. Texte UTF-8 de 200 ko au plus.",
+    )
+    decode.add_argument(
+        "file",
+        nargs="?",
+        default="-",
+        metavar="FICHIER",
+        help="fichier texte de l'annonce (« - » ou rien : l'entrée standard)",
+    )
+    decode.add_argument(
+        "--limit", type=_positive, default=3, metavar="N", help="les N métiers les plus proches (3)"
+    )
+    _json_option(decode)
+    decode.set_defaults(handler=_run("decode_command", "run_decode"))
+
+
 def _shortlist_commands(commands: Any) -> None:
     from explorer.locations import shortlist_path
     from explorer.model.text import visible
@@ -233,3 +258,48 @@ def _positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError("doit être au moins 1")
     return number
+
+
+def _serve_command(commands: Any) -> None:
+    from explorer import workshop  # its defaults only: textual-serve is imported to serve
+
+    serve = _command(
+        commands,
+        "serve",
+        "servir l'explorateur aux navigateurs d'une salle (atelier)",
+        description=(
+            "Sert l'explorateur dans un navigateur : chaque onglet ouvert est une session "
+            "privée, avec sa propre sélection et son propre profil, effacés quand l'onglet se "
+            "ferme. Par défaut, seul cet ordinateur peut s'y connecter (127.0.0.1). Avec "
+            "--host 0.0.0.0, toute personne du même réseau le peut, et chaque session tourne "
+            "avec les droits de l'utilisateur qui a lancé le serveur. ctrl+c arrête le serveur."
+        ),
+    )
+    serve.add_argument(
+        "--host",
+        default=workshop.DEFAULT_HOST,
+        metavar="ADRESSE",
+        help=f"adresse d'écoute (par défaut {workshop.DEFAULT_HOST} : cet ordinateur seulement)",
+    )
+    serve.add_argument(
+        "--port",
+        type=_port,
+        default=workshop.DEFAULT_PORT,
+        metavar="PORT",
+        help=f"port d'écoute (par défaut {workshop.DEFAULT_PORT})",
+    )
+    serve.add_argument(
+        "--max-sessions",
+        type=_positive,
+        default=workshop.DEFAULT_MAX_SESSIONS,
+        metavar="N",
+        help="nombre maximal de sessions ouvertes en même temps "
+        f"(par défaut {workshop.DEFAULT_MAX_SESSIONS})",
+    )
+    serve.set_defaults(handler=_run("serve_command", "run_serve"))
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or not 0 < int(value) < 65536:
+        raise argparse.ArgumentTypeError(f"port invalide : {value!r} (de 1 à 65535)")
+    return int(value)

@@ -28,8 +28,9 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from explorer.model.catalog import Catalog, Role
+from explorer.model.files import FileProblem
 from explorer.model.matching import PerCatalog
-from explorer.model.text import _LIGATURES, fold
+from explorer.model.text import fold
 
 # --- words of a text, with where they are ------------------------------------------------
 
@@ -144,8 +145,11 @@ def _plain_words(text: str) -> list[str]:
     but where a text uses inclusive endings, H/F marks or dotted acronyms, which the
     content's prose does not; names, terms and skill labels still go through words().
     """
-    text = _GLUE.sub("", text).casefold().translate(_LIGATURES)
+    if "-" in text or "‐" in text or "‑" in text:
+        text = _GLUE.sub("", text)
+    text = text.casefold()  # "ß" becomes "ss"; "’" becomes a space below, as any mark
     if not text.isascii():
+        text = text.replace("œ", "oe").replace("æ", "ae")
         text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     return _NOT_LETTERS.sub(" ", text).split()
 
@@ -207,6 +211,9 @@ class DecodeIndex:
             cues = [skill.label, _short(skill.label)]
             inside = skill.label[len(_short(skill.label)) :].strip(" ()")
             cues += [c.strip(" .…") for c in inside.split(",")]
+            # A label joining two things names each, if more than a word (a lone "Données" or
+            # "Achats" says too little): "Tests A/B et expérimentation", "… et sens du détail".
+            cues += [part for part in _short(skill.label).split(" et ") if len(words(part)) > 1]
             for cue in cues:
                 key = words(cue)
                 if key and skill.id not in self.skill_cues.get(key, ()):
@@ -225,31 +232,28 @@ class DecodeIndex:
 
     def _index_vocabularies(self, catalog: Catalog) -> None:
         """Each role's TF-IDF vector over stems and stem pairs, as postings per feature."""
-        # Skill labels, terms and tools come back in many roles: each text is read once.
+        # Skill labels, terms and tools come back in many roles, words in many texts: each
+        # text and each word is read once.
         stems_of: dict[str, tuple[str, ...]] = {}
+        stem_of: dict[str, str] = {}
         documents: list[list[tuple[int, tuple[str, ...]]]] = []
-        frequency: dict[str, int] = {}
+        frequency: Counter[str] = Counter()
         for role in self.roles:
-            texts = {
-                "names": role.titles,
-                "skills": [catalog.skills[s].label for s in role.skills if s in catalog.skills],
-                "tools": role.tools,
-                "terms": [
-                    n for t in catalog.role_terms(role) for n in (_short(t.term), *t.aliases)
-                ],
-                "missions": role.missions,
-                "summary": (role.summary,),
-            }
             document = []
-            for field, field_texts in texts.items():
-                for text in field_texts:
+            for field, texts in self._texts(catalog, role):
+                points = _HALF_POINTS[field]
+                for text in texts:
                     stems = stems_of.get(text)
                     if stems is None:
-                        stems = stems_of[text] = tuple(_stem(w) for w in _plain_words(text))
-                    document.append((_HALF_POINTS[field], stems))
+                        stems = stems_of[text] = tuple(
+                            [
+                                stem_of.get(w) or stem_of.setdefault(w, _stem(w))
+                                for w in _plain_words(text)
+                            ]
+                        )
+                    document.append((points, stems))
             documents.append(document)
-            for stem in {s for _, stems in document for s in stems}:
-                frequency[stem] = frequency.get(stem, 0) + 1
+            frequency.update(set(itertools.chain.from_iterable(s for _, s in document)))
         count = len(self.roles)
         # Stems most roles use (de, des, pour, site…) carry no sense of their own here.
         self.stop = frozenset(
@@ -272,13 +276,33 @@ class DecodeIndex:
         # A feature shared by many roles adds about as much to each: left out of the
         # postings, it spares most of the work of a decode in a large catalogue.
         common = max(_COMMON_ROLES, count // 10)
+        rare = {f for f, n in df.items() if n <= common}
+        # 1 + log(h / 2) for h half points, worked out once per count rather than per feature.
+        weight = [
+            0.0,
+            *(
+                1 + math.log(h / 2)
+                for h in range(1, max(map(max, (t.values() for t in tf)), default=0) + 1)
+            ),
+        ]
         self.postings: dict[str, list[tuple[int, float]]] = {}
         for index, halves in enumerate(tf):
-            vector = {f: (1 + math.log(h / 2)) * self.idf[f] for f, h in halves.items()}
-            norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-            for feature, value in vector.items():
-                if value > 0 and df[feature] <= common:
+            vector = {f: weight[h] * self.idf[f] for f, h in halves.items()}
+            norm = math.hypot(*vector.values()) or 1.0
+            for feature in rare.intersection(vector):
+                value = vector[feature]
+                if value > 0:
                     self.postings.setdefault(feature, []).append((index, value / norm))
+
+    @staticmethod
+    def _texts(catalog: Catalog, role: Role) -> Iterator[tuple[str, Sequence[str]]]:
+        """The role's texts, by the field that weighs them."""
+        yield "names", role.titles
+        yield "skills", [catalog.skills[s].label for s in role.skills if s in catalog.skills]
+        yield "tools", role.tools
+        yield "terms", [n for t in catalog.role_terms(role) for n in (_short(t.term), *t.aliases)]
+        yield "missions", role.missions
+        yield "summary", (role.summary,)
 
 
 _index = PerCatalog(DecodeIndex)
@@ -298,6 +322,29 @@ def _short(label: str) -> str:
 
 
 # --- reading an ad ---------------------------------------------------------------------------
+
+AD_LIMIT = 200 * 1024  # bytes: an ad is a page or two of text; anything larger is not one
+# Characters no text file carries (a binary, a PDF, a word-processor file read as bytes).
+_BINARY = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+
+
+def ad_text(raw: bytes) -> str:
+    """An ad's text from a file's bytes: UTF-8 (a byte-order mark dropped), line ends as "\n".
+
+    Raises FileProblem, in French, when the bytes are not text or exceed AD_LIMIT.
+    """
+    if len(raw) > AD_LIMIT:
+        raise FileProblem(f"fichier trop volumineux (maximum {AD_LIMIT // 1024} ko)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise FileProblem(
+            "ce n’est pas un texte : encodage UTF-8 attendu "
+            f"(octet invalide à la position {error.start})"
+        ) from error
+    if _BINARY.search(text):
+        raise FileProblem("ce n’est pas un texte : caractères de contrôle (fichier binaire ?)")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 @dataclass(frozen=True)
@@ -509,3 +556,28 @@ def _reasons(
                 recognised.append((-share, mission))
     why += [f"mission « {mission} »" for _, mission in sorted(recognised)[:2]]
     return tuple(why)
+
+
+# --- what the reading means for the user ------------------------------------------------------
+
+AD_HEADING = "Annonce :"
+
+
+def note_with_ad(note: str, ad: str) -> str:
+    """A shortlist note that keeps the ad: after the note, under AD_HEADING; kept only once."""
+    ad = ad.strip()
+    if not ad or ad in note:
+        return note
+    kept = f"{AD_HEADING}\n{ad}"
+    return f"{note.rstrip()}\n\n{kept}" if note.strip() else kept
+
+
+def held_and_lacking(
+    reading: AdReading, held: Iterable[str]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The skills the ad asks for that a profile has, and those it lacks (the ad's order)."""
+    mine = set(held)
+    return (
+        tuple(s for s in reading.skills if s in mine),
+        tuple(s for s in reading.skills if s not in mine),
+    )

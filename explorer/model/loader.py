@@ -29,8 +29,11 @@ from explorer.model.content import (
 from explorer.model.files import FileProblem, read_toml_file
 from explorer.model.text import fold, one_line, sort_key, visible
 
-# A content file larger than this is refused: no real role file comes close.
-MAX_FILE_BYTES = 5 * 1024 * 1024
+# A role file larger than this is refused: a bundled role is about 4 kB, and a 5 MB one took
+# seconds to show the first time. The shared files (skills, glossary…) grow with the
+# catalogue: about 600 kB of skills for 10,000 roles.
+MAX_ROLE_BYTES = 256 * 1024
+MAX_FILE_BYTES = 16 * 1024 * 1024
 ROME_CODE = re.compile(r"^[A-N][0-9]{4}$")
 # progress(done, total) is called after this many role files, and once at the end.
 PROGRESS_EVERY = 50
@@ -116,14 +119,16 @@ class _FileReport:
         self._sink.append(ContentIssue(self.path, where, message, warning=True))
 
 
-def read_toml(path: Path, shown: str, issues: list[ContentIssue]) -> dict[str, Any] | None:
+def read_toml(
+    path: Path, shown: str, issues: list[ContentIssue], limit: int = MAX_FILE_BYTES
+) -> dict[str, Any] | None:
     """Parse one file; any failure becomes an issue naming the file, never an exception.
 
-    Regular files only, at most MAX_FILE_BYTES: a FIFO, a device or a link to /dev/zero is
+    Regular files only, at most `limit` bytes: a FIFO, a device or a link to /dev/zero is
     a problem with that file, as is a value nested too deep for tomllib.
     """
     try:
-        return read_toml_file(path, MAX_FILE_BYTES)
+        return read_toml_file(path, limit)
     except FileNotFoundError:
         issues.append(ContentIssue(shown, "", "fichier introuvable"))
     except FileProblem as problem:
@@ -504,7 +509,7 @@ def load_catalog(root: Path | str, *, progress: Progress | None = None) -> LoadR
             progress(done, total)
         role_id = path.name.removesuffix(".toml")
         role_shown = os.path.join(roles_shown, path.name)  # as shown(), without Path's cost
-        data = read_toml(path, role_shown, issues)
+        data = read_toml(path, role_shown, issues, MAX_ROLE_BYTES)
         if data is None:
             continue
         report = _FileReport(role_shown, issues)

@@ -15,24 +15,42 @@ What matches, for each word of the folded query (`text.fold`: "S.E.A." and "sea"
   by something else than the title.
 
 The index, built once: per field, the sorted vocabulary of its tokens, each with the numbers
-of the roles using it. The tokens starting with a word are a range of the vocabulary, found
-by bisection; sets of role numbers do the rest.
+of the roles using it (an array). The tokens starting with a word are a range of the
+vocabulary, found by bisection; dicts of role numbers do the rest. A query ranks roles by
+number and score only: which fields matched and why are worked out for the hits that are
+asked (`SearchHit.matched`, `SearchHit.reason`).
 """
 
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
-from itertools import compress
-from typing import TYPE_CHECKING, NamedTuple
+from itertools import chain, compress, repeat
+from typing import NamedTuple, Protocol
 
+from explorer.model.content import Role, Skill, Term
 from explorer.model.text import fold, tokens
 
-if TYPE_CHECKING:
-    from explorer.model.catalog import Catalog, Role
+
+class Catalog(Protocol):
+    """What search reads of explorer.model.catalog.Catalog (which builds the index: naming
+    that class here would make the two modules import each other)."""
+
+    @property
+    def roles(self) -> Mapping[str, Role]: ...
+
+    @property
+    def skills(self) -> Mapping[str, Skill]: ...
+
+    @property
+    def search_index(self) -> SearchIndex: ...
+
+    def role_terms(self, role: Role) -> tuple[Term, ...]: ...
+
 
 # Points for a query word by the field it matched in: (starting a token, inside one).
 _SCORES = {
@@ -44,7 +62,6 @@ _SCORES = {
     "missions": (15, 8),
 }
 FIELDS = tuple(_SCORES)
-_MISSIONS = FIELDS.index("missions")
 _POINTS = tuple([scores[inside] for scores in _SCORES.values()] for inside in (0, 1))
 _EXACT_NAME = 300  # the whole query is one of the role's names
 _NAME_PREFIX = 120  # the whole query starts one of the role's names
@@ -62,11 +79,45 @@ _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+\b")  # SEA, CM, B2B (S.E.A. folds as "s
 _AFTER_LETTERS = "{"  # sorts after every letter and digit of a folded token
 
 
-class SearchHit(NamedTuple):
-    role: Role
-    score: int
-    matched: tuple[str, ...]  # the role-file fields where a query word matched, FIELDS order
-    reason: str | None = None  # why, when not by its title: "alias « Traffic manager »"
+class SearchHit:
+    """A role a search found, and its score.
+
+    Which fields matched and why (`matched`, `reason`) are worked out when asked: a
+    one-letter query finds thousands of roles, and a screen shows a few dozen of them.
+    """
+
+    __slots__ = ("_number", "_query", "role", "score")
+
+    def __init__(self, role: Role, score: int, number: int, query: _Query) -> None:
+        self.role = role
+        self.score = score
+        self._number = number  # the role's number in the index
+        self._query = query
+
+    @property
+    def matched(self) -> tuple[str, ...]:
+        """The role-file fields where a query word matched, in FIELDS order."""
+        return self._query.matched(self._number)
+
+    @property
+    def reason(self) -> str | None:
+        """Why, when not by its title: "alias « Traffic manager »"."""
+        return self._query.reason(self._number)
+
+    def _values(self) -> tuple[Role, int, tuple[str, ...], str | None]:
+        return (self.role, self.score, self.matched, self.reason)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SearchHit):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash((self.role.id, self.score))
+
+    def __repr__(self) -> str:
+        role, score, matched, why = self._values()
+        return f"SearchHit({role.id!r}, {score}, {matched!r}, {why!r})"
 
 
 def search(catalog: Catalog, query: str, limit: int | None = None) -> list[SearchHit]:
@@ -92,163 +143,180 @@ def reason(field: str, text: str) -> str | None:
 class _Vocabulary:
     """Sorted tokens, each with the numbers of the roles using it."""
 
-    def __init__(self, users: Mapping[str, list[int]]) -> None:
+    def __init__(self, users: Mapping[str, list[int]], *, initials: bool = True) -> None:
         self.tokens = sorted(users)
-        self.users = [users[token] for token in self.tokens]
+        # Each role once (a role may use a token in several texts).
+        self.users = [array("I", set(users[token])) for token in self.tokens]
+        # A one-letter word starts the tokens of nearly every role: its roles are kept ready
+        # (each once: search p95 -30 %, at 10,000 roles).
+        letters = {token[:1] for token in self.tokens} if initials else set()
+        self.initials = {letter: array("I", set(self._starting(letter))) for letter in letters}
 
-    def starting(self, word: str) -> set[int]:
-        """The roles with a token starting with `word`."""
+    def starts(self, word: str) -> bool:
+        """Whether a token starts with `word`."""
+        low = bisect_left(self.tokens, word)
+        return low < len(self.tokens) and self.tokens[low].startswith(word)
+
+    def starting(self, word: str) -> Iterable[int]:
+        """The roles with a token starting with `word` (some maybe more than once)."""
+        if len(word) == 1 and self.initials:
+            return self.initials.get(word, ())
+        return self._starting(word)
+
+    def _starting(self, word: str) -> Iterable[int]:
         low = bisect_left(self.tokens, word)
         high = bisect_left(self.tokens, word + _AFTER_LETTERS, low)
-        return set().union(*self.users[low:high])
+        return chain.from_iterable(self.users[low:high])
 
-    def exactly(self, word: str) -> list[int]:
+    def exactly(self, word: str) -> Iterable[int]:
         """The roles with the token `word`."""
         found = bisect_left(self.tokens, word)
         if found < len(self.tokens) and self.tokens[found] == word:
             return self.users[found]
-        return []
+        return ()
 
-    def containing(self, word: str) -> set[int]:
-        """The roles with a token containing `word`."""
+    def containing(self, word: str) -> Iterable[int]:
+        """The roles with a token containing `word` (some maybe more than once)."""
         pairs = zip(self.tokens, self.users, strict=True)
-        return set().union(*(users for token, users in pairs if word in token))
+        return chain.from_iterable(users for token, users in pairs if word in token)
 
 
 class _Word(NamedTuple):
-    """A query word's matches, and how."""
+    """A query word, how it matches tokens, and the roles it matches in each field."""
 
     text: str
-    found: list[set[int]]  # the roles matching in each field (FIELDS order)
-    inside: bool  # nothing starts with the word: these roles have it inside a token
-    wanted: str  # what the `_line` of a text holds when the word matched the text
+    how: str  # "exact" (an acronym), "start" or "inside" (nothing starts with it)
+    found: list[dict[int, int]]  # per field (FIELDS order): role number -> the field's points
+
+
+class _Query:
+    """What the words of one query matched: enough to say, for any hit, where and why."""
+
+    def __init__(self, index: SearchIndex, words: list[_Word]) -> None:
+        self.index = index
+        self.words = words
+
+    def matched(self, number: int) -> tuple[str, ...]:
+        found = [
+            any(number in word.found[field] for word in self.words) for field in _FIELD_NUMBERS
+        ]
+        return tuple(compress(FIELDS, found))
+
+    def reason(self, number: int) -> str | None:
+        """Why the role matched its first word found by something else than the title."""
+        for word in self.words:
+            field = next(field for field, roles in enumerate(word.found) if number in roles)
+            if field:
+                role = self.index.roles[number]
+                texts = _texts(self.index.catalog, role)[field]
+                text = next(text for text in texts if _fits(text, word))
+                return reason(FIELDS[field], text)
+        return None
 
 
 class SearchIndex:
     """Every searchable text of a catalogue, folded once into per-field vocabularies."""
 
     def __init__(self, catalog: Catalog) -> None:
-        self._roles = tuple(catalog.roles.values())
-        self._families = [role.family for role in self._roles]
-        fields: list[defaultdict[str, list[int]]] = [defaultdict(list) for _ in FIELDS]
+        self.catalog = catalog
+        self.roles = tuple(catalog.roles.values())
+        self._families = [role.family for role in self.roles]
+        # Texts repeat (skills, tools, terms, often missions): the roles of each text first,
+        # then each distinct text's tokens, once per field.
+        users: list[defaultdict[str, list[int]]] = [defaultdict(list) for _ in FIELDS]
         names: defaultdict[str, list[int]] = defaultdict(list)
-        # Skills, tools and terms repeat a lot: their tokens are worked out once. Missions
-        # hardly ever repeat: keeping theirs would only raise the peak memory.
-        tokens_of: dict[str, tuple[str, ...]] = {}
-        self._acronyms: set[str] = set()  # folded words written in capitals: "SEA", "CM"
-        self._texts = [_texts(catalog, role) for role in self._roles]
-        for number, texts_of_role in enumerate(self._texts):
-            for field, texts in enumerate(texts_of_role):
-                found: set[str] = set()
+        for number, role in enumerate(self.roles):
+            for field, texts in enumerate(_texts(catalog, role)):
                 for text in texts:
-                    words = tokens_of.get(text)
-                    if words is None:
-                        words = tuple(tokens(text))
-                        self._acronyms.update(map(fold, _ACRONYM.findall(text)))
-                        if field != _MISSIONS:
-                            tokens_of[text] = words
-                    found.update(words)
-                vocabulary = fields[field]
-                for token in found:
-                    vocabulary[token].append(number)
-            for name in {fold(name) for name in self._roles[number].titles}:
+                    users[field][text].append(number)
+            for name in role.titles:
                 names[name].append(number)
-        self._fields = [_Vocabulary(vocabulary) for vocabulary in fields]
-        self._names = _Vocabulary(names)  # whole folded names, for the exact and prefix bonus
-        # Which text of a role matched a word, for its reason: its tokens as " token token ".
-        self._lines = {text: f" {' '.join(words)} " for text, words in tokens_of.items()}
+        self._acronyms: set[str] = set()  # folded words written in capitals: "SEA", "CM"
+        self._fields = []
+        for field in _FIELD_NUMBERS:
+            by_token: defaultdict[str, list[int]] = defaultdict(list)
+            for text, roles in users[field].items():
+                self._acronyms.update(map(fold, _ACRONYM.findall(text)))
+                for word in tokens(text):
+                    by_token[sys.intern(word)] += roles
+            users[field].clear()  # a lower peak of memory
+            self._fields.append(_Vocabulary(by_token))
+        by_name: defaultdict[str, list[int]] = defaultdict(list)
+        for name, roles in names.items():
+            by_name[fold(name)] += roles
+        # Whole folded names, for the exact and prefix bonus.
+        self._names = _Vocabulary(by_name, initials=False)
 
     def search(self, query: str, limit: int | None = None) -> list[SearchHit]:
         """Roles matching every word of the query, best first, at most `limit`."""
-        return self._hits(*self._scores(query), limit)
+        total, found = self._scores(query)
+        return self._hits(total, found, limit)
 
     def search_by_family(
         self, query: str, limit: int | None = None
     ) -> tuple[list[SearchHit], dict[str, int]]:
         """The best `limit` hits, and how many roles of each family match in all."""
-        total, words = self._scores(query)
+        total, found = self._scores(query)
         counts = Counter(map(self._families.__getitem__, total))
-        return self._hits(total, words, limit), dict(counts)
+        return self._hits(total, found, limit), dict(counts)
 
     # --- queries ------------------------------------------------------------------------------
 
-    def _scores(self, query: str) -> tuple[dict[int, int], list[_Word]]:
-        """Each matching role's score (by role number), and what each word matched."""
+    def _scores(self, query: str) -> tuple[dict[int, int], _Query]:
+        """Each matching role's score (by role number), and what the words matched."""
         words = [self._word(word) for word in fold(query).split()]
+        found = _Query(self, words)
         if not words:
-            return {}, []
-        total = self._word_scores(words[0])
+            return {}, found
+        total = _word_scores(words[0])
         for word in words[1:]:
-            scores = self._word_scores(word)
+            scores = _word_scores(word)
             total = {n: s + scores[n] for n, s in total.items() if n in scores}
         if total:
             whole = " ".join(word.text for word in words)
-            for number in self._names.starting(whole) & total.keys():
+            for number in total.keys() & self._names.starting(whole):
                 total[number] += _NAME_PREFIX
             for number in total.keys() & self._names.exactly(whole):
                 total[number] += _EXACT_NAME - _NAME_PREFIX  # it starts the name as well
-        return total, words
+        return total, found
 
     def _word(self, word: str) -> _Word:
+        fields = self._fields
         if word in self._acronyms:  # "sea" is SEA, not the start of "search"
-            return _Word(word, [set(v.exactly(word)) for v in self._fields], False, f" {word} ")
-        found = [vocabulary.starting(word) for vocabulary in self._fields]
-        if any(found):
-            return _Word(word, found, False, f" {word}")
-        # Nothing starts with the word: look inside tokens.
-        return _Word(word, [v.containing(word) for v in self._fields], True, word)
+            how, points, found = "exact", _POINTS[0], [v.exactly(word) for v in fields]
+        elif any(vocabulary.starts(word) for vocabulary in fields):
+            how, points, found = "start", _POINTS[0], [v.starting(word) for v in fields]
+        else:  # nothing starts with the word: look inside tokens
+            how, points, found = "inside", _POINTS[1], [v.containing(word) for v in fields]
+        roles = [dict.fromkeys(f, p) for f, p in zip(found, points, strict=True)]
+        return _Word(word, how, roles)
 
-    def _word_scores(self, word: _Word) -> dict[int, int]:
-        """Each matching role's score for one word: that of its best field."""
-        scores: dict[int, int] = {}
-        points = _POINTS[word.inside]
-        for field in reversed(range(len(FIELDS))):  # a better field overwrites a worse one
-            scores.update(dict.fromkeys(word.found[field], points[field]))
-        return scores
-
-    def _hits(
-        self, total: dict[int, int], words: list[_Word], limit: int | None
-    ) -> list[SearchHit]:
+    def _hits(self, total: dict[int, int], found: _Query, limit: int | None) -> list[SearchHit]:
         # Catalogue order, then by score: sorting is stable, so ties keep catalogue order.
         ranked = sorted(sorted(total), key=total.__getitem__, reverse=True)[:limit]
-        # The roles where any word matched, per field: `matched` is a membership test each.
-        found = (
-            words[0].found
-            if len(words) == 1
-            else [set().union(*f) for f in zip(*(w.found for w in words), strict=True)]
-        )
-        return [self._hit(number, total[number], words, found) for number in ranked]
-
-    def _hit(self, number: int, score: int, words: list[_Word], found: list[set[int]]) -> SearchHit:
-        fields = [_best_field(word, number) for word in words]
-        # The reason: the first word found by something else than the title.
-        why = next(
-            (self._reason(number, f, w) for f, w in zip(fields, words, strict=True) if f), None
-        )
-        matched = tuple(compress(FIELDS, [number in roles for roles in found]))
-        return SearchHit(self._roles[number], score, matched, why)
-
-    def _reason(self, number: int, field: int, word: _Word) -> str | None:
-        """The first text of the role's field holding the word, as a reason."""
-        lines = self._lines
-        for text in self._texts[number][field]:
-            if word.wanted in (lines.get(text) or _line(text)):
-                return reason(FIELDS[field], text)
-        return None
+        roles = map(self.roles.__getitem__, ranked)
+        return list(map(SearchHit, roles, map(total.__getitem__, ranked), ranked, repeat(found)))
 
 
-@lru_cache(maxsize=4096)
-def _line(text: str) -> str:
-    """A mission's tokens as " token token … " (the index keeps those of the other texts)."""
-    return f" {' '.join(tokens(text))} "
+_FIELD_NUMBERS = range(len(FIELDS))
 
 
-def _best_field(word: _Word, number: int) -> int:
-    """The first field (in FIELDS order) where the word matched the role."""
-    for field, roles in enumerate(word.found):
-        if number in roles:
-            return field
-    raise ValueError(f"role {number} does not match {word.text!r}")
+def _word_scores(word: _Word) -> dict[int, int]:
+    """Each matching role's score for one word: that of its best field."""
+    scores: dict[int, int] = {}
+    for roles in reversed(word.found):  # a better field overwrites a worse one
+        scores.update(roles)
+    return scores
+
+
+def _fits(text: str, word: _Word) -> bool:
+    """Whether the word matches a token of the text, as it matched the catalogue."""
+    found = tokens(text)
+    if word.how == "exact":
+        return word.text in found
+    if word.how == "start":
+        return any(token.startswith(word.text) for token in found)
+    return any(word.text in token for token in found)
 
 
 def _texts(catalog: Catalog, role: Role) -> tuple[Sequence[str], ...]:

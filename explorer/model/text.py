@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 # Dots inside acronyms vanish so that "S.E.A." folds like "SEA".
@@ -77,17 +78,26 @@ _UNTYPABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u
 
 
 def typable(text: str) -> str:
-    """Pasted text as it could have been typed: control characters and direction marks gone."""
-    return _UNTYPABLE.sub("", text.replace("\r\n", "\n"))
+    """Pasted text as it could have been typed: control characters and direction marks gone.
+
+    A carriage return ends a line: xterm, VTE and tmux paste line ends as carriage returns.
+    """
+    return _UNTYPABLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def tokens(text: str) -> set[str]:
     """The words a search matches in a text: its folded words, and each written word folded
     with its pieces glued ("d'e-mailing" gives "d", "e", "mailing" and "demailing")."""
-    found = set(fold(text).split())
-    for chunk in text.split():
-        if not chunk.isalnum():  # punctuation inside: the glued form may be a new word
-            glued = fold(chunk).replace(" ", "")
-            if glued:
-                found.add(glued)
+    found: set[str] = set()
+    for chunk in text.split():  # folding works within a written word: fold each one alone
+        found.update(_written_tokens(chunk))
     return found
+
+
+@lru_cache(maxsize=1 << 14)
+def _written_tokens(chunk: str) -> tuple[str, ...]:
+    """`tokens` of one written word: a catalogue writes the same words again and again."""
+    words = fold(chunk).split()
+    if len(words) > 1 and not chunk.isalnum():  # punctuation inside: glued, a new word
+        words.append("".join(words))
+    return tuple(words)

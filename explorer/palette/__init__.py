@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from explorer.messages import OpenHelp
+from explorer.messages import OpenDecoder, OpenHelp
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -66,6 +66,11 @@ def system_commands(app: App[Any], screen: Screen[object]) -> Iterable[SystemCom
         "Changer de thème",
         "Choisir les couleurs : sombre, clair (textual-light)…",
         partial(open_theme_picker, app),
+    )
+    yield SystemCommand(
+        "Décoder une annonce",
+        "Coller une offre d'emploi : métiers proches, compétences demandées, jargon",
+        partial(app.post_message, OpenDecoder()),
     )
     yield SystemCommand(
         "Aide", "Toutes les touches de l'écran actuel", partial(app.post_message, OpenHelp())

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, Static, Tree
 
 from explorer.messages import (
     MarkForCompare,
+    OpenDecoder,
     OpenGlossary,
     OpenShortlist,
     ReturnToGlossary,
@@ -107,6 +108,14 @@ class MainScreen(Screen[None]):
             tooltip="Marquer le métier, puis c sur un second métier pour les comparer",
         ),
         Binding("g", "glossary", "Glossaire", id="main.glossary", tooltip="Ouvrir le glossaire"),
+        Binding(
+            "D",
+            "decode",
+            "Décoder une annonce",
+            show=False,  # the footer is full at 80 columns; the help lists it
+            id="main.decode",
+            tooltip="Coller une offre d'emploi : le métier, ses compétences, son jargon",
+        ),
         Binding(
             "F",
             "filters",
@@ -536,6 +545,9 @@ class MainScreen(Screen[None]):
 
     def action_back_to_glossary(self) -> None:
         self.post_message(ReturnToGlossary())
+
+    def action_decode(self) -> None:
+        self.post_message(OpenDecoder())
 
     def action_glossary(self) -> None:
         self.post_message(OpenGlossary())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 
@@ -325,6 +326,14 @@ class ShortlistScreen(Screen[None]):
         directory = self.export_dir if self.export_dir is not None else Path.cwd()
         target = (directory / default_export_name(today)).absolute()
         text = shortlist_markdown(self.catalog, self.shortlist.entries, today=today)
+        if self.app.is_web:
+            # In the workshop (explorer serve) the file goes to the visitor's computer,
+            # never onto the server.
+            self.app.deliver_text(io.StringIO(text), save_filename=target.name)
+            self.notify(
+                f"Sélection envoyée à votre navigateur : {target.name}", markup=False, timeout=8
+            )
+            return
         if not target.exists():
             self.write_export(target, text, overwrite=False)
             return
