@@ -10,6 +10,7 @@ from typing import cast
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -24,11 +25,20 @@ from explorer.model.text import typable
 from explorer.palette import COMMANDS, system_commands
 from explorer.screens.loading import CatalogLoaded, LoadingProgress, LoadingScreen
 from explorer.screens.main import MainScreen
+from explorer.screens.too_small import TooSmallScreen, too_small
+
+# How long a change to the shortlist waits for another process's lock, and after how long
+# the app says it is waiting (the command line waits longer: nobody is looking at a frozen UI).
+SHORTLIST_LOCK_TIMEOUT = 2.0
+SHORTLIST_LOCK_NOTICE = 0.3
 
 # Below this many columns the footer is compact and leaves out the palette key (ctrl+p
 # stays listed by the help): every screen's keys then fit at 80 columns.
 COMPACT_FOOTER_BELOW = 110
 
+
+# How the escape key is named everywhere (footer, help, hints): a French keyboard's label.
+ESCAPE_KEY = "Échap"
 
 EXPLORER_MODE = "explorer"
 CATALOGUE_MODE = "catalogue"  # once a catalogue read behind the progress bar is there
@@ -43,6 +53,10 @@ class ExplorerApp(App[None]):
 
     BINDINGS = [
         Binding("?", "help", "Aide", id="app.help", tooltip="Les touches de l'écran actuel"),
+        # F1 works from anywhere, a text field too, where `?` is typed.
+        Binding(
+            "f1", "help", "Aide", show=False, priority=True, key_display="F1", id="app.help-f1"
+        ),
         Binding(
             "ctrl+p",
             "command_palette",
@@ -64,6 +78,9 @@ class ExplorerApp(App[None]):
     profile_skills: var[frozenset[str]] = var(frozenset())
     # Narrow terminals: every screen's Footer is compact, without the palette key.
     compact_footer: var[bool] = var(False)
+    # A role opened from the glossary: where the glossary was (a GlossaryPlace), so that
+    # escape on the explorer goes back to it; None otherwise.
+    return_to_glossary: var[object | None] = var(None)
 
     def __init__(
         self,
@@ -81,7 +98,16 @@ class ExplorerApp(App[None]):
         self.catalog = catalog
         self.content_root = content_root
         self.content_issues = tuple(issues)
-        self.shortlist = shortlist if shortlist is not None else Shortlist.open(shortlist_path())
+        if shortlist is None:
+            # Another process holding the file's lock: a toast says so, and the wait is short
+            # (the UI thread waits) before the change is kept in memory with a warning.
+            shortlist = Shortlist.open(
+                shortlist_path(),
+                lock_timeout=SHORTLIST_LOCK_TIMEOUT,
+                notice_after=SHORTLIST_LOCK_NOTICE,
+                on_wait=self.shortlist_waiting,
+            )
+        self.shortlist = shortlist
         self.start_compare = start_compare
         self.set_reactive(ExplorerApp.favourites, self.shortlist_roles())
         self.profile = profile if profile is not None else Profile.open(profile_path())
@@ -98,6 +124,7 @@ class ExplorerApp(App[None]):
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self.screen_changed)
         self.compact_footer = self.size.width < COMPACT_FOOTER_BELOW
+        self.fit_to_size()
         if self.catalog is None:
             self.load_catalog(self.content_root or bundled_content())
         else:
@@ -153,6 +180,7 @@ class ExplorerApp(App[None]):
         self.add_mode(CATALOGUE_MODE, self.first_screen)
         await self.switch_mode(CATALOGUE_MODE)
         await self.remove_mode(EXPLORER_MODE)  # the loading screen
+        self.fit_to_size()  # the new mode's stack has no size guard yet
         self.catalogue_ready()
 
     def catalogue_ready(self) -> None:
@@ -183,8 +211,23 @@ class ExplorerApp(App[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.compact_footer = event.size.width < COMPACT_FOOTER_BELOW
+        self.fit_to_size(event.size)  # `self.size` is updated after this handler
+
+    def fit_to_size(self, size: Size | None = None) -> None:
+        """Too small a terminal: one line over the screens, which resume as they were."""
+        tiny = too_small(size or self.size)
+        covered = isinstance(self.screen, TooSmallScreen)
+        if tiny and not covered:
+            self.push_screen(TooSmallScreen())
+        elif covered and not tiny:
+            self.pop_screen()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Behind the one line shown at a tiny size, no key opens anything (quitting still works).
+        return action == "quit" or not isinstance(self.screen, TooSmallScreen)
 
     def screen_changed(self, screen: Screen[object]) -> None:
+        self.fit_to_size()  # a screen opened by a message while the terminal is tiny
         self.fit_footer(screen)
         # The shortlist may have changed in the screen just left (it saves as it goes).
         self.favourites = self.shortlist_roles()
@@ -274,8 +317,20 @@ class ExplorerApp(App[None]):
 
     # --- navigation between screens: every request ends here ----------------------------------
 
+    def on_return_to_glossary(self, message: messages.ReturnToGlossary) -> None:
+        from explorer.screens.glossary import GlossaryPlace, GlossaryScreen
+
+        place, self.return_to_glossary = self.return_to_glossary, None
+        if self.catalog is not None and isinstance(place, GlossaryPlace):
+            self.push_screen(GlossaryScreen(self.catalog, place=place))
+
     def open_role(self, role_id: str) -> None:
         """Back to the explorer screen with this role highlighted and shown."""
+        from explorer.screens.glossary import GlossaryScreen
+
+        # From the glossary: escape on the explorer comes back to it as it was.
+        screen = self.screen
+        self.return_to_glossary = screen.place() if isinstance(screen, GlossaryScreen) else None
         while len(self.screen_stack) > 1 and not isinstance(self.screen, MainScreen):
             self.pop_screen()
         if isinstance(self.screen, MainScreen):
@@ -330,7 +385,7 @@ class ExplorerApp(App[None]):
         self.favourites = self.shortlist_roles()
         role = self.catalog.roles.get(role_id) if self.catalog else None
         name = role.display_title if role else role_id
-        message = f"Ajouté à la sélection : {name}" if added else f"Retiré de la sélection : {name}"
+        message = f"Ajouté à Ma sélection : {name}" if added else f"Retiré de Ma sélection : {name}"
         self.notify(message, markup=False, timeout=2)
         self.show_shortlist_warnings()
         return added
@@ -353,6 +408,10 @@ class ExplorerApp(App[None]):
         else:
             self.compare_mark = None
             self.open_compare(marked, role_id)
+
+    def shortlist_waiting(self, message: str) -> None:
+        """The shortlist waits for another process's lock (never on stderr: the screen is ours)."""
+        self.notify(message, severity="warning", markup=False, timeout=5)
 
     def show_shortlist_warnings(self) -> None:
         """A file moved aside, a folder that cannot be written: each said once."""
@@ -389,6 +448,17 @@ class ExplorerApp(App[None]):
         if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             placeholder = "Chercher un métier ou une commande…"
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def get_key_display(self, binding: Binding) -> str:
+        """One name per key on every screen, footer and help alike, as the texts write it."""
+        if binding.key_display:
+            return binding.key_display
+        modifiers, key = binding.parse_key()
+        if key == "escape" and not modifiers:
+            return ESCAPE_KEY
+        if modifiers == ["ctrl"]:
+            return f"ctrl+{key}"  # not Textual's "^s": the hints say "ctrl+s"
+        return super().get_key_display(binding)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from system_commands(self, screen)

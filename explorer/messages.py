@@ -90,3 +90,7 @@ class OpenTeam(Message):
 
 class OpenProfile(Message):
     """Open "Mon profil" (the user's skills and the roles they lead to)."""
+
+
+class ReturnToGlossary(Message):
+    """Escape on the explorer after a role was opened from the glossary: back to it as it was."""

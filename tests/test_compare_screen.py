@@ -68,8 +68,8 @@ async def open_compare(app: ExplorerApp, pilot: Pilot[None], a: str, b: str) -> 
 
 def headline_of(comparison: Comparison) -> str:
     return (
-        f"Compétences communes : {len(comparison.shared)} sur {comparison.union_size} "
-        f"({comparison.overlap_percent} %)"
+        f"{len(comparison.shared)} en commun · {len(comparison.gap_a_to_b)} à acquérir "
+        f"pour aller vers B · {len(comparison.gap_b_to_a)} vers A"
     )
 
 
@@ -80,7 +80,7 @@ async def test_open_compare_shows_both_roles_and_the_overlap(catalog: Catalog) -
         text = screen_text(app)
         assert "A  Référenceur SEO / Référenceuse SEO" in text
         assert "B  Référenceur SEA / Référenceuse SEA" in text
-        assert "Compétences communes : 1 sur 6 (17 %)" in text
+        assert "1 en commun · 2 à acquérir pour aller vers B · 3 vers A" in text
 
 
 @pytest.mark.parametrize(
@@ -152,8 +152,9 @@ async def test_the_footer_keeps_the_replace_keys_apart_from_the_next_key(
     app = ExplorerApp(catalog)
     async with app.run_test(size=(width, 24)) as pilot:
         await open_compare(app, pilot, SEO, SEA)
+        await pilot.pause()  # Textual's Footer composes its keys a refresh later
         footer = screen_lines(app)[-1]
-        assert "a b Changer f Favori" in " ".join(footer.split())
+        assert "a b Changer e Écart f Ma sélection" in " ".join(footer.split())
         assert "Changerf" not in footer
 
 
@@ -209,7 +210,7 @@ async def test_swap_exchanges_the_sides(catalog: Catalog) -> None:
         text = screen_text(app)
         assert "A  Référenceur SEA / Référenceuse SEA" in text
         assert "B  Référenceur SEO / Référenceuse SEO" in text
-        assert "Compétences communes : 1 sur 6 (17 %)" in text
+        assert "1 en commun · 3 à acquérir pour aller vers B · 2 vers A" in text
         left = "\n".join(column_lines(app, "a"))
         assert "Pour passer de Référenceur SEA à Référenceur SEO" in left
         await pilot.press("s")
@@ -562,8 +563,61 @@ async def test_sparse_roles_say_what_is_missing(content: ContentFactory) -> None
     app = ExplorerApp(catalog)
     async with app.run_test(size=BIG) as pilot:
         await open_compare(app, pilot, SEO, SEA)
-        assert "Compétences communes : 0 sur 0 (0 %)" in screen_text(app)
+        assert "0 en commun · 0 à acquérir pour aller vers B · 0 vers A" in screen_text(app)
         left = "\n".join(line.strip() for line in column_lines(app, "a"))
         for section in ("Missions", "Compétences", "Outils", "Accès au métier", "Employeurs"):
             assert f"{section}\nNon renseigné" in left
         assert "Rien à acquérir" in left
+
+
+async def test_no_notification_from_the_explorer_covers_the_comparison(catalog: Catalog) -> None:
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("c")  # « … attend un second métier à comparer »
+        await pilot.pause()
+        await pilot.pause()  # toasts are mounted on the next tick
+        assert "attend un second" in toast_text(app)
+        await pilot.press("down", "c")
+        await pilot.pause()
+        compare_screen(app)
+        await pilot.pause()
+        assert not app.screen.query("Toast")
+        assert "attend un second" not in screen_text(app)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_e_jumps_to_the_gap_in_both_columns(bundled: Catalog, size: tuple[int, int]) -> None:
+    app = ExplorerApp(bundled)
+    async with app.run_test(size=size) as pilot:
+        await open_compare(app, pilot, SEO, SEA)
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause(0.2)
+        # The gap's heading is now at the top of the column (below the cell's margin).
+        top_a = next(line for line in column_lines(app, "a") if line.strip())
+        assert "Pour passer de Référenceur SEO à Référenceur SEA" in top_a
+        if size[0] >= 100:  # side by side: the other column came along
+            top_b = next(line for line in column_lines(app, "b") if line.strip())
+            assert "Pour passer de Référenceur SEA à Référenceur SEO" in top_b
+        # The key is named in the footer.
+        assert "e Écart" in " ".join(screen_lines(app)[-1].split())
+
+
+async def test_conditions_sectors_and_statuses_face_each_other(content: ContentFactory) -> None:
+    content.roles[SEO].update(
+        conditions="Travail sur écran, pics en fin de trimestre.",
+        sectors=["Agences web", "Tourisme"],
+        status=["salarie", "independant"],
+    )
+    catalog = load_catalog(content.write()).catalog
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=BIG) as pilot:
+        await open_compare(app, pilot, SEO, SEA)
+        left = "\n".join(line.strip() for line in column_lines(app, "a"))
+        right = "\n".join(line.strip() for line in column_lines(app, "b"))
+        assert "Conditions de travail\nTravail sur écran, pics en fin de trimestre." in left
+        assert "Secteurs\nAgences web, Tourisme" in left
+        assert "Statuts\nSalarié, Indépendant / freelance" in left
+        for section in ("Conditions de travail", "Secteurs", "Statuts"):
+            assert f"{section}\nNon renseigné" in right

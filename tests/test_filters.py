@@ -558,3 +558,62 @@ async def test_the_panel_opens_at_its_top_even_when_taller_than_the_screen() -> 
             assert isinstance(app.focused, FilterList) and app.focused.id == "filter-families"
             await pilot.press("F", "F")
             await pilot.pause()
+
+
+async def test_ticked_and_unticked_choices_differ_by_a_glyph(catalog: Catalog) -> None:
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_panel(app, pilot)
+        await tick(pilot, "filter-families", "Contenus et rédaction")
+        text = "\n".join(screen_lines(app))
+        assert "▐✓▌ Contenus et rédaction" in text
+        assert "▐ ▌ Acquisition et trafic" in text
+
+
+async def test_down_at_the_end_of_a_group_goes_on_to_the_next_and_up_comes_back(
+    catalog: Catalog,
+) -> None:
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_panel(app, pilot)
+        families = panel.query_one("#filter-families", FilterList)
+        levels = panel.query_one("#filter-levels", FilterList)
+        assert app.focused is families
+        await pilot.press(*["down"] * families.option_count)
+        await pilot.pause()
+        assert app.focused is levels and levels.highlighted == 0
+        await pilot.press("space")  # ticks the first level, not a family
+        assert levels.selected and not families.selected
+        await pilot.press("up")
+        await pilot.pause()
+        assert app.focused is families
+        assert families.highlighted == families.option_count - 1
+
+
+async def test_a_chip_wider_than_the_column_is_cut_with_a_mark_not_wrapped(
+    catalog: Catalog,
+) -> None:
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_panel(app, pilot)
+        await tick(pilot, "filter-employers", "Agence web ou de communication")
+        chips = app.screen.query_one(FilterChips)
+        rows = [
+            screen_lines(app)[y][chips.region.x : chips.region.right].strip()
+            for y in range(chips.region.y, chips.region.bottom)
+        ]
+        assert rows[0].startswith("Employeur : Agence web") and rows[0].endswith("…")
+        assert rows[1].startswith("→")
+
+
+async def test_the_filter_panel_help_titles_every_group_of_keys(catalog: Catalog) -> None:
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=(120, 100)) as pilot:
+        await open_panel(app, pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        text = "\n".join(" ".join(line.split()) for line in screen_lines(app))
+        assert "Autres touches" not in text
+        assert "Listes de filtres" in text
+        assert "Suivant Au bout de la liste : le groupe suivant" in text
+        assert "tab Groupe suivant" in text

@@ -54,13 +54,13 @@ async def test_help_lists_every_key_of_the_explorer_grouped(catalog: Catalog) ->
         for row in [
             "Écran des métiers",
             "/ Chercher",
-            "f Favori Ajouter le métier à la sélection, ou l'en retirer",
+            "f Ajouter à Ma sélection Ajouter le métier à Ma sélection, ou l'en retirer",
             "c Comparer Marquer le métier, puis c sur un second métier pour les comparer",
-            "s Sélection Ouvrir la sélection",
+            "s Ouvrir Ma sélection Les métiers gardés, leurs notes, l'export",
             "g Glossaire Ouvrir le glossaire",
             "Champ de recherche",
             "↓ ⏎ Résultats Aller dans l'arbre, sur le meilleur résultat",
-            "esc Effacer Effacer la recherche et revenir à l'arbre complet",
+            "Échap Effacer Effacer la recherche et revenir à l'arbre complet",
             "Arbre des métiers",
             "↓ j Descendre",
             "↑ k Monter",
@@ -71,11 +71,11 @@ async def test_help_lists_every_key_of_the_explorer_grouped(catalog: Catalog) ->
             "⏎ Ouvrir Suivre le lien",
             # The filter panel is mounted on its first F, yet its keys are listed from the start.
             "Filtres",
-            "esc Fermer Fermer les filtres",
+            "Échap Fermer Fermer les filtres",
             "⏎ Cocher",
             "Partout",
-            "? Aide Les touches de l'écran actuel",
-            "^p Palette Aller à un métier par son nom, changer de thème…",
+            "? F1 Aide Les touches de l'écran actuel",
+            "ctrl+p Palette Aller à un métier par son nom, changer de thème…",
             "q Quitter",
         ]:
             assert row in text
@@ -119,7 +119,7 @@ async def test_clearing_the_search_is_dimmed_until_there_is_a_search(catalog: Ca
             for group in help_groups(screen)
             if group.title == "Écran des métiers"
             for line in group.lines
-            if line.keys == ("esc",)
+            if line.keys == ("Échap",)
         )
         assert not line.enabled
         await pilot.press("/", *"seo", "enter")
@@ -129,7 +129,7 @@ async def test_clearing_the_search_is_dimmed_until_there_is_a_search(catalog: Ca
             for group in help_groups(screen)
             if group.title == "Écran des métiers"
             for line in group.lines
-            if line.keys == ("esc",)
+            if line.keys == ("Échap",)
         )
         assert line.enabled
 
@@ -162,7 +162,7 @@ async def test_help_works_for_any_screen(catalog: Catalog) -> None:
         assert "x Échanger Échanger les deux côtés" in rows
         assert not any("Sans id" in row for row in rows)
         assert "Partout" in rows
-        assert not any("Favori" in row for row in rows)  # nothing of the explorer underneath
+        assert not any("Ma sélection" in row for row in rows)  # nothing of the explorer underneath
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, OtherScreen)
@@ -179,3 +179,39 @@ async def test_help_stays_readable_at_80x24(catalog: Catalog) -> None:
         await pilot.press("end")
         await pilot.pause()
         assert "q Quitter" in " ".join(help_rows(app))
+
+
+@pytest.mark.parametrize("field", ["main", "glossary", "note"])
+async def test_question_mark_is_typed_in_a_text_field_and_f1_opens_the_help(
+    catalog: Catalog, field: str
+) -> None:
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        keys = {"main": ["slash"], "glossary": ["g"], "note": ["f", "s", "n", "end"]}[field]
+        await pilot.press(*keys, "question_mark")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        assert "?" in getattr(app.focused, "text", getattr(app.focused, "value", ""))
+        below = app.screen
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert app.screen.target is below
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is below
+
+
+async def test_every_key_has_one_name_in_footer_and_help(catalog: Catalog) -> None:
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")  # the search field's keys, escape among them
+        await pilot.pause(0.2)
+        assert "Échap Effacer" in " ".join(screen_lines(app)[-1].split())
+        await pilot.press("f1")
+        await pilot.pause()
+        text = " ".join(" ".join(screen_lines(app)).split())
+        assert "Échap Effacer" in text
+        assert "esc " not in text and "^p" not in text

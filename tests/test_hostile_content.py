@@ -232,7 +232,9 @@ async def help_screen(app: ExplorerApp, pilot: Pilot[Any], tmp_path: Path) -> No
     app.open_role(role_id(0))
     await pilot.press("question_mark")
     assert isinstance(app.screen, HelpScreen)
-    assert_shown(app, "Touches — Écran des métiers", "f  Favori", f"Zorglub0 {HOSTILE[0][1]}")
+    assert_shown(
+        app, "Touches — Écran des métiers", "f  Ajouter à Ma sélection", f"Zorglub0 {HOSTILE[0][1]}"
+    )
     await pilot.press("escape", "down", "down")  # over the family line, to the next role
     screen = app.screen
     assert isinstance(screen, MainScreen)
@@ -333,7 +335,7 @@ async def long_title(app: ExplorerApp, pilot: Pilot[Any]) -> None:
     await pilot.press("a")
     assert inside_screen(app, "#picker-query") and inside_screen(app, "#picker-results")
     await pilot.press(*"sea")
-    assert_shown(app, "Remplacer A :", "Longxxxx", "entrée pour choisir, échap pour annuler")
+    assert_shown(app, "Remplacer A :", "Longxxxx", "entrée pour choisir, Échap pour annuler")
     await pilot.press("escape", "escape", "s", "n")
     assert inside_screen(app, "#note-text") and inside_screen(app, "#note-hint")
     await pilot.press("x", "ctrl+s")

@@ -63,7 +63,7 @@ def write_500(path: Path) -> None:
 
 async def app_500(app: ExplorerApp, pilot: Pilot[Any], path: Path) -> None:
     text = screen_text(app)
-    assert "500 métiers dans votre sélection" in text
+    assert "500 métiers dans Ma sélection" in text
     assert "1. Référenceur SEO / Référenceuse SEO" in text
     assert "2. metier-disparu-000" in text and "métier absent du catalogue actuel" in text
     before = path.read_bytes()
@@ -147,10 +147,10 @@ def directory_intact(path: Path) -> None:
 async def app_directory(app: ExplorerApp, pilot: Pilot[Any], path: Path) -> None:
     warnings = [n.message for n in app._notifications if "Impossible d'enregistrer" in n.message]
     assert len(warnings) == 1 and "gardée en mémoire" in warnings[0]
-    assert "Votre sélection est vide" in screen_text(app)
+    assert "Ma sélection est vide" in screen_text(app)
     await pilot.press("escape", "f")  # works for the session, in memory
     await pilot.press("s")
-    assert "1 métier dans votre sélection · non enregistrée (gardée en mémoire)" in screen_text(app)
+    assert "1 métier dans Ma sélection · non enregistrée (gardée en mémoire)" in screen_text(app)
     await pilot.press("n", "x", "ctrl+s", "d", "u")
     assert [(e.role, e.note) for e in app.shortlist.entries] == [(SEA, "x")]
     directory_intact(path)
@@ -185,7 +185,7 @@ async def app_not_ours(app: ExplorerApp, pilot: Pilot[Any], path: Path) -> None:
     warnings = [n.message for n in app._notifications if "mis de côté" in n.message]
     aside = kept_aside(path)
     assert len(warnings) == 1 and str(aside) in warnings[0] and "version" in warnings[0]
-    assert "Votre sélection est vide" in screen_text(app)
+    assert "Ma sélection est vide" in screen_text(app)
     await pilot.press("escape", "f")
     assert [e.role for e in on_disk(path)] == [SEA]
     assert kept_aside(path) == aside

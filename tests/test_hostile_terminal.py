@@ -7,10 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.app import App, ComposeResult
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widgets import OptionList
 
+import explorer
 from explorer.app import ExplorerApp
 from explorer.model import Catalog, load_catalog
 from explorer.model.shortlist import Shortlist
@@ -22,6 +25,7 @@ from explorer.screens.main import MainScreen
 from explorer.screens.note_editor import NoteEditor
 from explorer.screens.role_picker import RolePicker
 from explorer.screens.shortlist import ShortlistScreen
+from explorer.screens.too_small import TOO_SMALL_MESSAGE, TooSmallScreen
 from tests.content_factory import ContentFactory
 from tests.screen import screen_text
 
@@ -57,7 +61,7 @@ async def test_every_screen_works_at_extreme_sizes(
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         # Explorer: the tree, then the whole detail pane, scrolled to its end.
-        assert_shown(app, "Référenceur SEA", "f Favori")
+        assert_shown(app, "Référenceur SEA", "f s Ma sélection")
         await pilot.press("enter", "end")
         assert_shown(app, "Termes du glossaire", "SEA — Référencement payant.")
         # Help lists every key, and scrolls to the last one.
@@ -190,4 +194,49 @@ async def test_resizing_while_a_modal_is_open(
             assert app.screen.size == size
             assert_shown(app, visible_text)
         await use(app, pilot, tmp_path)
+        assert app.is_running
+
+
+async def test_a_terminal_below_the_minimum_shows_one_line_and_resumes(bundled: Catalog) -> None:
+    # Issue 25: these keys at 10x3 ended in `ValueError: range() arg 3 must not be zero`.
+    app = ExplorerApp(bundled, shortlist=Shortlist.open(Path("unused.toml")))
+    async with app.run_test(size=(10, 3)) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "escape", "g", "escape", "question_mark", "escape", "F")
+        await pilot.press("escape", "slash", *"seo", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        assert screen_text(app).splitlines()[0] == "Agrandiss…"
+        await pilot.resize_terminal(*USUAL)
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)  # no key reached it behind the line
+        assert_shown(app, "Rechercher un métier")
+
+
+async def test_starting_at_1x1_and_growing_step_by_step(bundled: Catalog, tmp_path: Path) -> None:
+    app = ExplorerApp(bundled, shortlist=Shortlist.open(tmp_path / "shortlist.toml"))
+    async with app.run_test(size=(1, 1)) as pilot:
+        await pilot.pause()
+        for size in [(5, 2), (39, 24), (80, 9)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert isinstance(app.screen, TooSmallScreen), size
+        await pilot.resize_terminal(40, 10)
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert TOO_SMALL_MESSAGE not in screen_text(app)
+
+
+async def test_an_option_list_squeezed_to_nothing_lays_out() -> None:
+    """The crash under the guard: Rich divides an option's text by a zero width."""
+
+    class Squeezed(App[None]):
+        CSS_PATH = Path(explorer.__file__).parent / "app.tcss"
+
+        def compose(self) -> ComposeResult:
+            yield OptionList("UX designer", "Référenceur SEO")
+
+    app = Squeezed()
+    async with app.run_test(size=(2, 3)) as pilot:
+        await pilot.pause()
         assert app.is_running

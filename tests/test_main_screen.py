@@ -458,13 +458,13 @@ async def test_f_adds_and_removes_the_role_from_the_shortlist_with_a_star(
         await pilot.pause()
         assert SEA in app.shortlist
         assert tree_lines(app)[1] == "├─ ★ Référenceur SEA / Référenceuse SEA"
-        assert "★ Dans votre sélection" in region_words(app, "#detail")
+        assert "★ Dans Ma sélection" in region_words(app, "#detail")
         await pilot.press("f")
         await pilot.pause()
         assert SEA not in app.shortlist
         assert tree_lines(app)[1] == "├─ Référenceur SEA / Référenceuse SEA"
         messages = [n.message for n in app._notifications]
-        assert messages[-1] == "Retiré de la sélection : Référenceur SEA / Référenceuse SEA"
+        assert messages[-1] == "Retiré de Ma sélection : Référenceur SEA / Référenceuse SEA"
 
 
 async def test_f_on_a_family_asks_for_a_role(catalog: Catalog) -> None:
@@ -821,10 +821,10 @@ async def test_a_click_on_a_footer_key_presses_it_and_a_hover_tells_what_it_does
         assert "Glossaire" in screen_lines(app)[0]
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.click(footer_key(app, "Favori"))
+        await pilot.click(footer_key(app, "Comparer"))
         await pilot.pause()
         role = main_screen(app).current_role
-        assert role is not None and role.id in app.shortlist
+        assert role is not None and app.compare_mark == role.id
 
 
 @pytest.mark.parametrize("opened", ["", "s", "g"])  # the explorer, shortlist and glossary
@@ -838,7 +838,7 @@ async def test_the_footer_fits_the_terminal_as_it_is_resized(catalog: Catalog, o
             await pilot.press(opened)
             await pilot.pause()
         wide = screen_lines(app)[-1]
-        assert "^p Palette" in wide
+        assert "ctrl+p Palette" in wide
         last_key = " ".join(wide.split("▏")[0].split()[-2:])  # "q Quitter", "/ Chercher"
         for width in (90, 80):
             await pilot.resize_terminal(width, 30)

@@ -114,9 +114,9 @@ async def test_notifications_palette_and_search_keep_brackets(catalog: Catalog) 
         await pilot.press("f", "c")
         await pilot.pause()
         messages = [n.message for n in app._notifications]
-        assert f"Ajouté à la sélection : {TITLE} / {FEMININE}" in messages
+        assert f"Ajouté à Ma sélection : {TITLE} / {FEMININE}" in messages
         assert f"{TITLE} / {FEMININE} attend un second métier à comparer" in messages[-1]
-        assert f"Ajouté à la sélection : {TITLE} / {FEMININE}" in words(app, "Toast")
+        assert f"Ajouté à Ma sélection : {TITLE} / {FEMININE}" in words(app, "Toast")
 
         await pilot.press("ctrl+p", *"devops")
         await pilot.pause(0.4)

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import OptionList, Static, TextArea
+from textual.widgets import Input, OptionList, Static, TextArea
 
 from explorer.app import ExplorerApp
 from explorer.model import Catalog, load_catalog
 from explorer.model.shortlist import ABSENT_ROLE, Shortlist, ShortlistEntry, dump
 from explorer.screens.compare import CompareScreen
-from explorer.screens.confirm import ConfirmScreen
+from explorer.screens.export_dialog import ExportDialog
 from explorer.screens.main import MainScreen
 from explorer.screens.note_editor import NoteEditor
 from explorer.screens.shortlist import EMPTY_MESSAGE, ShortlistScreen
@@ -101,7 +101,7 @@ async def test_entries_in_order_with_family_and_note(catalog: Catalog, path: Pat
             "   Note : ancien",
         ]
         status = app.screen.query_one("#shortlist-status", Static)
-        assert "4 métiers dans votre sélection" in str(status.render())
+        assert "4 métiers dans Ma sélection" in str(status.render())
 
 
 async def test_empty_shortlist_says_how_to_fill_it(
@@ -222,7 +222,8 @@ async def test_note_editor_buttons(catalog: Catalog, path: Path) -> None:
 async def test_d_removes_and_u_puts_it_back_at_its_place(catalog: Catalog, path: Path) -> None:
     three(path)
     app = ExplorerApp(catalog, shortlist=Shortlist.open(path))
-    async with app.run_test(size=SIZE) as pilot:
+    # Wide: u is in the footer (compact, below 110 columns, the removal's notification names it).
+    async with app.run_test(size=(140, 40)) as pilot:
         await open_screen(app, pilot)
         assert "Rétablir" not in footer(app)  # nothing to undo yet: not offered
         await pilot.press("down", "d")
@@ -333,23 +334,25 @@ async def test_e_exports_to_the_current_folder_and_asks_before_replacing(
         text = target.read_text(encoding="utf-8")
         assert "## 1. Référenceur SEO / Référenceuse SEO" in text
         assert "> Dev\\[Ops\\] \\[b\\]pas du gras\\[/b\\]" in text
-        assert f"Sélection exportée dans « {target} »" in notifications(app)
+        assert f"Ma sélection exportée dans « {target} »" in notifications(app)
 
-        # An existing file: the user is asked; escape keeps both files.
+        # An existing file: the user is asked, the full path shown; "Garder les deux".
         target.write_text("edited by hand", encoding="utf-8")
         await pilot.press("e")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("escape")
+        assert isinstance(app.screen, ExportDialog)
+        assert str(target) in str(app.screen.query_one("#export-question", Static).render())
+        assert app.screen.query_one("#export-path", Input).value == str(target)
+        await pilot.click("#export-keep")
         await pilot.pause()
         assert target.read_text(encoding="utf-8") == "edited by hand"
         assert second.read_text(encoding="utf-8") == text
-        assert f"Sélection exportée dans « {second} »" in notifications(app)
+        assert f"Ma sélection exportée dans « {second} »" in notifications(app)
 
         # "Remplacer" replaces it.
         await pilot.press("e")
         await pilot.pause()
-        await pilot.click("#confirm-yes")
+        await pilot.click("#export-replace")
         await pilot.pause()
         assert target.read_text(encoding="utf-8") == text
         assert sorted(p.name for p in work.iterdir()) == [second.name, target.name]
@@ -425,3 +428,79 @@ async def test_unwritable_folder_is_said_once_and_the_app_keeps_working(
         status = str(app.screen.query_one("#shortlist-status", Static).render())
         assert "non enregistrée" in status
     assert isolated_user_dirs.read_text(encoding="utf-8") == "a file, not a folder"
+
+
+async def test_export_escape_in_the_dialog_writes_nothing(
+    catalog: Catalog, path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    three(path)
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / f"shortlist-{date.today().isoformat()}.md"
+    target.write_text("mine", encoding="utf-8")
+    before = sorted(tmp_path.iterdir())
+    app = ExplorerApp(catalog, shortlist=Shortlist.open(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ShortlistScreen)
+        assert sorted(tmp_path.iterdir()) == before
+        assert target.read_text(encoding="utf-8") == "mine"
+        assert "Export annulé : aucun fichier écrit." in notifications(app)
+
+
+async def test_export_path_is_editable_in_the_dialog(
+    catalog: Catalog, path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    three(path)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / f"shortlist-{date.today().isoformat()}.md").write_text("mine", encoding="utf-8")
+    elsewhere = tmp_path / "ailleurs.md"
+    app = ExplorerApp(catalog, shortlist=Shortlist.open(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        field = app.screen.query_one("#export-path", Input)
+        field.focus()
+        field.value = ""
+        await pilot.press(*str(elsewhere), "enter")
+        await pilot.pause()
+        assert "## 1. Référenceur SEO" in elsewhere.read_text(encoding="utf-8")
+        assert f"Ma sélection exportée dans « {elsewhere} »" in notifications(app)
+
+
+async def test_up_on_the_first_entry_stays_and_d_removes_what_is_highlighted(
+    catalog: Catalog, path: Path
+) -> None:
+    three(path)
+    app = ExplorerApp(catalog, shortlist=Shortlist.open(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot)
+        await pilot.press("up", "d")  # no wrap to the last entry
+        await pilot.pause()
+        assert [entry.role for entry in app.shortlist.entries] == [
+            "redacteur-web",
+            "referenceur-sea",
+        ]
+        await pilot.press("down", "down", "down", "d")
+        assert [entry.role for entry in app.shortlist.entries] == ["redacteur-web"]
+
+
+@pytest.mark.parametrize("width", [80, 120])
+async def test_reorder_keys_are_in_the_footer(catalog: Catalog, path: Path, width: int) -> None:
+    three(path)
+    app = ExplorerApp(catalog, shortlist=Shortlist.open(path))
+    async with app.run_test(size=(width, 24)) as pilot:
+        await open_screen(app, pilot)
+        await pilot.pause()
+        footer = " ".join(screen_lines(app)[-1].split())
+        assert "⇧↑ ⇧↓ Déplacer" in footer
+        assert "q Quitter" in footer  # nothing cut at the end
+        await pilot.press("shift+down")
+        assert [entry.role for entry in app.shortlist.entries][:2] == [
+            "redacteur-web",
+            "referenceur-seo",
+        ]

@@ -22,8 +22,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from explorer import app as app_module
+from explorer.app import ExplorerApp
 from explorer.cli import main
-from explorer.model import storage
+from explorer.locations import bundled_content, shortlist_path
+from explorer.model import load_catalog, storage
 from explorer.model.files import parse_toml
 from explorer.model.shortlist import Shortlist, ShortlistEntry
 from explorer.model.storage import FileKind, StorageError, UserFile
@@ -492,3 +495,21 @@ def test_a_file_that_is_not_ours_stays_in_place_when_the_lock_cannot_be_taken(pa
     assert path.read_bytes() == raw and aside_files(path) == []
     [warning] = shortlist.take_warnings()
     assert f"« {path} » est illisible" in warning and "shortlist.toml.lock" in warning
+
+
+async def test_the_app_says_a_held_lock_and_keeps_the_change(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(app_module, "SHORTLIST_LOCK_TIMEOUT", 0.3)
+    monkeypatch.setattr(app_module, "SHORTLIST_LOCK_NOTICE", 0.05)
+    catalog = load_catalog(bundled_content()).catalog
+    app = ExplorerApp(catalog)  # the default shortlist: the app's own lock options
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        with lock_held_elsewhere(shortlist_path()), within(10):
+            await pilot.press("f")
+            await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert LOCKED in messages  # said in the app, not on stderr under the screen
+        assert len(app.shortlist) == 1  # kept in memory
+        assert any("verrouillée" in m and m != LOCKED for m in messages)

@@ -32,9 +32,8 @@ class RoleCommands(Provider):
             prompt = Text(role.display_title)
             prompt.append("\n")
             where = family.title if family else role.family
-            # TODO(lead, after the model merge): show `hit.reason` here instead of the aliases.
-            if "title" not in hit.matched and role.aliases:
-                where += " · aussi appelé " + ", ".join(role.aliases)
+            if hit.reason:  # found by something other than its title: say what
+                where += f" · {hit.reason}"
             prompt.append(where, "dim")
             # Best first, and above fuzzy command matches for the same letters.
             score = 1.0 - rank / (2 * MAX_ROLE_HITS)

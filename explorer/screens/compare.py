@@ -169,6 +169,14 @@ def comparison_rows(
     def tools(role: Role) -> Block:
         return _section("Outils", [Para(Content(", ".join(role.tools)))] if role.tools else [])
 
+    def conditions(role: Role) -> Block:
+        return _section(
+            "Conditions de travail", [Para(Content(role.conditions))] if role.conditions else []
+        )
+
+    def joined(title: str, items: tuple[str, ...]) -> Block:
+        return _section(title, [Para(Content(", ".join(items)))] if items else [])
+
     rows = [
         Row("family", family(a), family(b)),
         Row(
@@ -195,6 +203,15 @@ def comparison_rows(
         Row("access", access(a), access(b)),
         Row("employers", employers(a), employers(b)),
     ]
+    # The newer fields, only when one of the two roles fills them: no pair of empty cells.
+    if a.conditions or b.conditions:
+        rows.append(Row("conditions", conditions(a), conditions(b)))
+    if a.sectors or b.sectors:
+        rows.append(Row("sectors", joined("Secteurs", a.sectors), joined("Secteurs", b.sectors)))
+    if a.status or b.status:
+        rows.append(
+            Row("status", joined("Statuts", a.status_labels), joined("Statuts", b.status_labels))
+        )
     return rows
 
 
@@ -291,11 +308,18 @@ class CompareScreen(Screen[None]):
             tooltip="Choisir un autre métier pour le côté B",
         ),
         Binding(
+            "e",
+            "gap",
+            "Écart",
+            id="compare.gap",
+            tooltip="Aller aux compétences à acquérir, dans un sens et dans l'autre",
+        ),
+        Binding(
             "f",
             "favourite",
-            "Favori",
+            "Ma sélection",
             id="compare.favourite",
-            tooltip="Ajouter à la sélection (ou en retirer) le métier de la colonne active",
+            tooltip="Ajouter à Ma sélection (ou en retirer) le métier de la colonne active",
         ),
         Binding(
             "P",
@@ -373,6 +397,8 @@ class CompareScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Comparaison de deux métiers"
+        # A toast from the screen left (« … attend un second métier ») would cover the columns.
+        self.app.clear_notifications()
         self.query_one("#scroll-a", SideScroll).focus()
         self.watch(self.app, "favourites", self._favourites_changed)
         self.watch(self.app, "profile_skills", self._profile_changed, init=False)
@@ -473,6 +499,12 @@ class CompareScreen(Screen[None]):
 
     def action_path(self) -> None:
         self.post_message(OpenPath(self.role_a.id, self.role_b.id))
+
+    def action_gap(self) -> None:
+        """Both columns to the gap section (they scroll together)."""
+        self.query_one("#scroll-a", SideScroll).scroll_to_widget(
+            self.query_one("#a-gap", TwinCell), top=True, animate=False
+        )
 
     def action_favourite(self) -> None:
         self.post_message(ToggleFavourite(self.role_on(self.focused_side).id))

@@ -61,7 +61,7 @@ class RoleGuesses(OptionList):
             "screen.keep_ad",
             "Garder l’annonce",
             id="decode.keep-ad",
-            tooltip="Garder l’annonce dans la sélection, en note du métier en surbrillance",
+            tooltip="Garder l’annonce dans Ma sélection, en note du métier en surbrillance",
         ),
         Binding("down,j", "cursor_down", "Métier suivant", show=False, id="decode.role-down"),
         Binding("up,k", "cursor_up", "Métier précédent", show=False, id="decode.role-up"),
@@ -296,7 +296,7 @@ class DecodeScreen(Screen[None]):
             self.shortlist.set_note(role_id, note_with_ad(entry.note, self.ad))
         self.post_message(ShortlistChanged())
         title = self.catalog.roles[role_id].display_title
-        self.notify(f"Annonce gardée dans la sélection, en note de {title}.", markup=False)
+        self.notify(f"Annonce gardée dans Ma sélection, en note de {title}.", markup=False)
 
     def chosen_role(self) -> str | None:
         roles = self.query_one("#decode-roles", RoleGuesses)

@@ -7,6 +7,7 @@ is highlighted. Every content string goes through `Text`: it is never read as ma
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -22,6 +23,7 @@ from explorer.french_spacing import Unglued, glued
 from explorer.messages import OpenRole
 from explorer.model import Catalog, Term
 from explorer.model.glossary import search_terms
+from explorer.widgets.bounded_list import BoundedOptionList
 
 
 class TermList(OptionList):
@@ -34,7 +36,7 @@ class TermList(OptionList):
     ]
 
 
-class TermRoles(OptionList):
+class TermRoles(BoundedOptionList):
     """The roles that use the term; enter opens the highlighted one in the explorer."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -47,6 +49,16 @@ class TermRoles(OptionList):
         # Arriving by tab or enter: start on the first role so enter has something to open.
         if self.highlighted is None and self.option_count:
             self.highlighted = 0
+        self.scroll_visible(animate=False)  # below a long definition in a short terminal
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryPlace:
+    """Where the user was in the glossary: the search, the term, the role highlighted."""
+
+    query: str
+    term_id: str | None
+    role_id: str | None
 
 
 class GlossaryScreen(Screen[None]):
@@ -70,11 +82,15 @@ class GlossaryScreen(Screen[None]):
         Binding("down", "to_terms", "Termes", show=False, id="glossary.to-terms"),
     ]
 
-    def __init__(self, catalog: Catalog, term_id: str | None = None) -> None:
+    def __init__(
+        self, catalog: Catalog, term_id: str | None = None, *, place: GlossaryPlace | None = None
+    ) -> None:
         super().__init__()
         self.catalog = catalog
-        self._start_term = term_id
+        self._start_term = place.term_id if place else term_id
+        self._start_place = place
         self._shown: tuple[Term, ...] = ()
+        self._defined: str | None = None  # the term whose definition is shown
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -94,7 +110,35 @@ class GlossaryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._show_terms(tuple(self.catalog.terms.values()), self._start_term)
+        place = self._start_place
+        if place is None or not place.query:
+            self._show_terms(tuple(self.catalog.terms.values()), self._start_term)
+        else:
+            with self.prevent(Input.Changed):
+                self.query_one("#glossary-search", Input).value = place.query
+            self._show_terms(self._matching(place.query), self._start_term)
+        if place is not None and place.role_id is not None:
+            roles = self.query_one(TermRoles)
+            index = (
+                roles.get_option_index(place.role_id) if place.role_id in self._role_ids() else 0
+            )
+            roles.focus()
+            roles.highlighted = index
+            self.call_after_refresh(roles.scroll_to_highlight)  # once its rows are laid out
+
+    def place(self) -> GlossaryPlace:
+        """Where the user is now, to come back to it (see `GlossaryPlace`)."""
+        term = self._current_term()
+        option = self.query_one(TermRoles).highlighted_option
+        return GlossaryPlace(
+            self.query_one("#glossary-search", Input).value,
+            term.id if term else None,
+            option.id if option is not None else None,
+        )
+
+    def _role_ids(self) -> set[str | None]:
+        roles = self.query_one(TermRoles)
+        return {roles.get_option_at_index(i).id for i in range(roles.option_count)}
 
     # --- what the user does ---------------------------------------------------------------
 
@@ -134,9 +178,11 @@ class GlossaryScreen(Screen[None]):
             self._show_terms(tuple(self.catalog.terms.values()), current.id if current else None)
             return
         hits = search_terms(self.catalog, query)
-        wanted = {hit.term.id for hit in hits}
-        matching = tuple(t for t in self.catalog.terms.values() if t.id in wanted)
-        self._show_terms(matching, hits[0].term.id if hits else None)
+        self._show_terms(self._matching(query), hits[0].term.id if hits else None)
+
+    def _matching(self, query: str) -> tuple[Term, ...]:
+        wanted = {hit.term.id for hit in search_terms(self.catalog, query)}
+        return tuple(t for t in self.catalog.terms.values() if t.id in wanted)
 
     @on(Input.Submitted, "#glossary-search")
     def _search_submitted(self) -> None:
@@ -180,6 +226,9 @@ class GlossaryScreen(Screen[None]):
             self._show_nothing(self.query_one("#glossary-search", Input).value)
 
     def _show_definition(self, term: Term) -> None:
+        if term.id == self._defined:
+            return  # the same term again (a highlight message after a redraw): keep the roles' cursor
+        self._defined = term.id
         self.query_one("#glossary-term", Static).update(Text(term.term, style="bold"))
         aliases = self.query_one("#glossary-aliases", Static)
         aliases.update(Text(f"Aussi : {', '.join(term.aliases)}", style="italic"))
@@ -196,6 +245,7 @@ class GlossaryScreen(Screen[None]):
         no_roles.display = not roles
 
     def _show_nothing(self, query: str) -> None:
+        self._defined = None
         self.query_one("#glossary-term", Static).update(Text(""))
         self.query_one("#glossary-aliases").display = False
         message = (

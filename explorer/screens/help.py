@@ -104,7 +104,10 @@ def help_groups(screen: Screen[object]) -> list[HelpGroup]:
         title = node.BINDING_GROUP_TITLE or OTHER_GROUP
         group = merged.setdefault(title, {})
         for line in lines:
-            group.setdefault((line.description, ",".join(line.keys)), line)
+            # A key bound twice (in the footer or not, as it is wide): the one enabled now.
+            key = (line.description, ",".join(line.keys))
+            if key not in group or (line.enabled and not group[key].enabled):
+                group[key] = line
     return [HelpGroup(title, tuple(lines.values())) for title, lines in merged.items()]
 
 

@@ -25,6 +25,7 @@ from explorer.messages import (
     OpenProfile,
     OpenShortlist,
     OpenTeam,
+    ReturnToGlossary,
     ToggleFavourite,
 )
 from explorer.model import Catalog, Family, Role, search
@@ -51,6 +52,7 @@ MAX_MATCHES_SHOWN = 80
 # to fill the tree unless one family takes most of them (then it looks further).
 SEARCH_DEPTH = MAX_MATCHES_SHOWN + MAX_MATCHES_PER_FAMILY
 # The detail pane while the filters leave no role.
+SHORTLIST_GROUP = Binding.Group("Ma sélection")
 FILTERS_HINT = "Changez les filtres (F), ou effacez-les tous avec x."
 
 FamilyGroups = Sequence[tuple[Family, Sequence[Role]]]
@@ -84,12 +86,22 @@ class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         # Not in the footer: the search field's placeholder says "(/)" already.
         Binding("/", "focus_search", "Chercher", show=False, id="main.search"),
+        # f and s share one footer entry, "f s Ma sélection": the feature has one name.
         Binding(
             "f",
             "favourite",
-            "Favori",
+            "Ajouter à Ma sélection",
             id="main.favourite",
-            tooltip="Ajouter le métier à la sélection, ou l'en retirer",
+            group=SHORTLIST_GROUP,
+            tooltip="Ajouter le métier à Ma sélection, ou l'en retirer",
+        ),
+        Binding(
+            "s",
+            "shortlist",
+            "Ouvrir Ma sélection",
+            id="main.shortlist",
+            group=SHORTLIST_GROUP,
+            tooltip="Les métiers gardés, leurs notes, l'export",
         ),
         Binding(
             "c",
@@ -98,7 +110,6 @@ class MainScreen(Screen[None]):
             id="main.compare",
             tooltip="Marquer le métier, puis c sur un second métier pour les comparer",
         ),
-        Binding("s", "shortlist", "Sélection", id="main.shortlist", tooltip="Ouvrir la sélection"),
         Binding("g", "glossary", "Glossaire", id="main.glossary", tooltip="Ouvrir le glossaire"),
         Binding(
             "D",
@@ -158,6 +169,15 @@ class MainScreen(Screen[None]):
             id="main.clear-search",
             tooltip="Effacer la recherche, le curseur revient où il était",
         ),
+        # After a role opened from the glossary (and no search to clear): back to it.
+        Binding(
+            "escape",
+            "back_to_glossary",
+            "Glossaire",
+            show=False,  # the footer is full at 80 columns; the help lists it
+            id="main.back-to-glossary",
+            tooltip="Revenir au glossaire, là où il était",
+        ),
     ]
 
     class Ready(Message):
@@ -176,8 +196,10 @@ class MainScreen(Screen[None]):
         self._favourites: frozenset[str] = frozenset()
         self._compare_mark: str | None = None
         self._compact_footer = False
+        self._glossary_place: object | None = None  # the app's return_to_glossary
         self.first_frame_done = False
         self._query = ""  # the search being shown; "" when browsing the whole catalogue
+        self._reasons: dict[str, str] = {}  # role id -> why it matched, when not by its title
         # Browsing state saved when a search starts, restored when it is cleared.
         self._saved_expanded: list[str] = []
         self._saved_cursor: TreeEntry | None = None
@@ -241,6 +263,7 @@ class MainScreen(Screen[None]):
         self.watch(self.app, "compare_mark", self._compare_mark_changed)
         self.watch(self.app, "compact_footer", self._compact_footer_changed)
         self.watch(self.app, "profile_skills", self.detail.set_profile)
+        self.watch(self.app, "return_to_glossary", self._return_to_glossary_changed)
         tree.move_to_first_role()
         self._show_entry(tree.highlighted)
         tree.focus()
@@ -294,6 +317,10 @@ class MainScreen(Screen[None]):
         self._compact_footer = compact
         self.refresh_bindings()
 
+    def _return_to_glossary_changed(self, place: object | None) -> None:
+        self._glossary_place = place
+        self.refresh_bindings()
+
     def _compare_mark_changed(self, compare_mark: str | None) -> None:
         self._compare_mark = compare_mark
         self._show_markers()
@@ -304,8 +331,18 @@ class MainScreen(Screen[None]):
         role = self.detail.role
         if role is not None:
             self.detail.set_markers(
-                favourite=role.id in self._favourites, marked=role.id == self._compare_mark
+                favourite=role.id in self._favourites,
+                marked=role.id == self._compare_mark,
+                note=self.note_on(role.id),
             )
+
+    def note_on(self, role_id: str) -> str:
+        entry = self.shortlist.get(role_id)
+        return entry.note if entry is not None else ""
+
+    def on_screen_resume(self) -> None:
+        # Back from the shortlist screen, where the note may have changed.
+        self._show_markers()
 
     # --- what the detail pane shows -------------------------------------------------------
 
@@ -313,13 +350,16 @@ class MainScreen(Screen[None]):
         detail = self.detail
         catalog = self.catalog
         if isinstance(entry, RoleEntry):
-            if detail.role is entry.role:
+            found_by = self._reasons.get(entry.role.id, "")
+            if detail.role is entry.role and detail.found_by == found_by:
                 return
             detail.show_role(
                 entry.role,
                 catalog,
                 favourite=entry.role.id in self._favourites,
                 marked=entry.role.id == self._compare_mark,
+                note=self.note_on(entry.role.id),
+                found_by=found_by,
             )
         elif isinstance(entry, FamilyEntry):
             if detail.family is entry.family:
@@ -393,6 +433,8 @@ class MainScreen(Screen[None]):
             return
         tree.display = True
         no_match.display = False
+        self._reasons = {hit.role.id: hit.reason for hit in hits if hit.reason}
+        tree.reasons = self._reasons
         groups = self._search_groups(hits, counts)
         if groups is None:  # the best matches crowd into few families: look further down
             groups = self._search_groups(search(catalog, query), counts) or []
@@ -430,7 +472,9 @@ class MainScreen(Screen[None]):
     def _end_search(self, *, restore_cursor: bool = True) -> None:
         """Back to the whole catalogue, families open as before the search."""
         self._query = ""
+        self._reasons = {}
         tree = self.role_tree
+        tree.reasons = self._reasons
         tree.display = True
         self.query_one("#no-match", Static).display = False
         tree.show_families(self._catalogue_groups(), expanded=self._saved_expanded)
@@ -493,6 +537,8 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_search":
             return bool(self._query)
+        if action == "back_to_glossary":
+            return self._glossary_place is not None and not self._query
         if action == "clear_filters":
             return self._filter.active and not self._compact_footer
         if action == "clear_filters_unlisted":
@@ -525,6 +571,9 @@ class MainScreen(Screen[None]):
 
     def action_shortlist(self) -> None:
         self.post_message(OpenShortlist())
+
+    def action_back_to_glossary(self) -> None:
+        self.post_message(ReturnToGlossary())
 
     def action_decode(self) -> None:
         self.post_message(OpenDecoder())

@@ -41,7 +41,7 @@ class NoteEditor(ModalScreen[str | None]):
                 id="note-text",
             )
             yield Static(
-                Content("ctrl+s : enregistrer · échap : annuler sans rien changer"),
+                Content("ctrl+s : enregistrer · Échap : annuler sans rien changer"),
                 id="note-hint",
             )
             with Horizontal(id="note-buttons"):

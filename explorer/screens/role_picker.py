@@ -100,7 +100,7 @@ class RolePicker(ModalScreen[str | None]):
             status.update(Content(f"Aucun métier ne correspond à « {query.strip()} »."))
         else:
             status.update(
-                Content(f"{_count(len(roles))} · entrée pour choisir, échap pour annuler")
+                Content(f"{_count(len(roles))} · entrée pour choisir, Échap pour annuler")
             )
 
     def _option(self, role: Role) -> Option:

@@ -23,11 +23,13 @@ from explorer.model.export import (
 )
 from explorer.model.shortlist import ABSENT_ROLE, Shortlist, ShortlistEntry
 from explorer.model.text import one_line
-from explorer.screens.confirm import ConfirmScreen
+from explorer.screens.export_dialog import ExportDialog, ExportTarget
 from explorer.screens.note_editor import NoteEditor
+from explorer.widgets.bounded_list import BoundedOptionList
 
-EMPTY_MESSAGE = "Votre sélection est vide : appuyez sur f sur un métier pour l'ajouter."
+EMPTY_MESSAGE = "Ma sélection est vide : appuyez sur f sur un métier pour l'ajouter."
 COMPARE_MARKER = "◆"
+MOVE_GROUP = Binding.Group("Déplacer")
 NOTE_LINES = 3  # note lines shown under an entry; the editor shows the whole note
 
 _MUTED = "$text-muted"
@@ -61,7 +63,7 @@ def entry_prompt(catalog: Catalog, entry: ShortlistEntry, number: int, marked: b
 class ShortlistScreen(Screen[None]):
     """Entries in order; every change goes through the Shortlist, which saves it at once."""
 
-    BINDING_GROUP_TITLE = "Sélection"
+    BINDING_GROUP_TITLE = "Ma sélection"
 
     CSS_PATH = "shortlist.tcss"
 
@@ -77,7 +79,18 @@ class ShortlistScreen(Screen[None]):
         Binding(
             "n", "edit_note", "Note", id="shortlist.note", tooltip="Écrire ou modifier la note"
         ),
-        Binding("d", "remove", "Retirer", id="shortlist.remove", tooltip="Retirer de la sélection"),
+        Binding("d", "remove", "Retirer", id="shortlist.remove", tooltip="Retirer de Ma sélection"),
+        # u and escape twice: out of the footer where it is compact, in it where it is wide
+        # (see check_action). Compact, the removal's notification names u, and escape needs
+        # no reminder.
+        Binding(
+            "u",
+            "undo_unlisted",
+            "Rétablir",
+            show=False,
+            id="shortlist.undo-key",
+            tooltip="Annuler le dernier retrait",
+        ),
         Binding("u", "undo", "Rétablir", id="shortlist.undo", tooltip="Annuler le dernier retrait"),
         Binding(
             "c",
@@ -91,14 +104,15 @@ class ShortlistScreen(Screen[None]):
             "export",
             "Exporter",
             id="shortlist.export",
-            tooltip="Écrire la sélection en Markdown (shortlist-AAAA-MM-JJ.md)",
+            tooltip="Écrire Ma sélection en Markdown (shortlist-AAAA-MM-JJ.md)",
         ),
-        # Reordering is listed by the help (?), not in the footer: every other key then fits.
+        # One footer entry for both reorder keys, "⇧↑ ⇧↓ Déplacer".
         Binding(
             "shift+up",
             "move(-1)",
             "Monter",
-            show=False,
+            key_display="⇧↑",
+            group=MOVE_GROUP,
             id="shortlist.up",
             tooltip="Monter d'un rang",
         ),
@@ -106,9 +120,18 @@ class ShortlistScreen(Screen[None]):
             "shift+down",
             "move(1)",
             "Descendre",
-            show=False,
+            key_display="⇧↓",
+            group=MOVE_GROUP,
             id="shortlist.down",
             tooltip="Descendre d'un rang",
+        ),
+        Binding(
+            "escape",
+            "close_unlisted",
+            "Retour",
+            show=False,
+            id="shortlist.close-key",
+            tooltip="Revenir à l'écran précédent",
         ),
         Binding(
             "escape", "close", "Retour", id="shortlist.close", tooltip="Revenir à l'écran précédent"
@@ -125,12 +148,13 @@ class ShortlistScreen(Screen[None]):
         self.export_dir = export_dir
         self.compare_mark: str | None = None  # the app's, as last announced
         self.profile_skills: frozenset[str] = frozenset()  # the app's: the export's "Mon profil"
+        self.compact_footer = False  # the app's, as last announced
         self.removed: list[tuple[ShortlistEntry, int]] = []  # undo stack, latest last
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="shortlist-status")
-        yield OptionList(id="shortlist-entries")
+        yield BoundedOptionList(id="shortlist-entries")
         yield Static(Content(EMPTY_MESSAGE), id="shortlist-empty")
         yield Footer()
 
@@ -139,10 +163,15 @@ class ShortlistScreen(Screen[None]):
         # Drawn now, and again whenever the role marked for comparison changes.
         self.watch(self.app, "compare_mark", self._compare_mark_changed)
         self.watch(self.app, "profile_skills", self._profile_changed)
+        self.watch(self.app, "compact_footer", self._compact_footer_changed)
         self.query_one(OptionList).focus()
 
     def _profile_changed(self, skills: frozenset[str]) -> None:
         self.profile_skills = skills
+
+    def _compact_footer_changed(self, compact: bool) -> None:
+        self.compact_footer = compact
+        self.refresh_bindings()
 
     def _compare_mark_changed(self, compare_mark: str | None) -> None:
         self.compare_mark = compare_mark
@@ -180,7 +209,7 @@ class ShortlistScreen(Screen[None]):
         count = len(self.shortlist)
         if not count:
             return Content("")
-        text = f"{count} métier" + ("s" if count > 1 else "") + " dans votre sélection"
+        text = f"{count} métier" + ("s" if count > 1 else "") + " dans Ma sélection"
         if self.compare_mark is not None:
             role = self.catalog.roles.get(self.compare_mark)
             name = one_line(role.title) if role else self.compare_mark
@@ -207,7 +236,11 @@ class ShortlistScreen(Screen[None]):
         if action in {"open_role", "edit_note", "remove", "move", "compare", "export"}:
             return True if len(self.shortlist) else None
         if action == "undo":  # in the footer only once there is a removal to undo
-            return bool(self.removed)
+            return bool(self.removed) and not self.compact_footer
+        if action == "undo_unlisted":
+            return bool(self.removed) and self.compact_footer
+        if action in {"close", "close_unlisted"}:  # one of the two, as the footer is wide or not
+            return self.compact_footer == (action == "close_unlisted")
         return True
 
     def after_change(self, highlight: int | None) -> None:
@@ -255,11 +288,14 @@ class ShortlistScreen(Screen[None]):
         if entry is not None:
             self.removed.append((entry, index))
         self.notify(
-            f"Retiré de la sélection : {self.role_name(role_id)} (u pour annuler)",
+            f"Retiré de Ma sélection : {self.role_name(role_id)} (u pour annuler)",
             markup=False,
             timeout=3,
         )
         self.after_change(index)
+
+    def action_undo_unlisted(self) -> None:
+        self.action_undo()
 
     def action_undo(self) -> None:
         if not self.removed:
@@ -267,7 +303,7 @@ class ShortlistScreen(Screen[None]):
         entry, index = self.removed.pop()
         self.shortlist.restore(entry, index)
         self.notify(
-            f"Remis dans la sélection : {self.role_name(entry.role)}", markup=False, timeout=2
+            f"Remis dans Ma sélection : {self.role_name(entry.role)}", markup=False, timeout=2
         )
         self.after_change(self.shortlist.index(entry.role))
 
@@ -293,7 +329,7 @@ class ShortlistScreen(Screen[None]):
     def action_export(self) -> None:
         today = date.today()
         directory = self.export_dir if self.export_dir is not None else Path.cwd()
-        target = directory / default_export_name(today)
+        target = (directory / default_export_name(today)).absolute()
         text = shortlist_markdown(
             self.catalog, self.shortlist.entries, today=today, profile=self.profile_skills
         )
@@ -309,21 +345,13 @@ class ShortlistScreen(Screen[None]):
             self.write_export(target, text, overwrite=False)
             return
 
-        def answered(replace: bool | None) -> None:
-            if replace:
-                self.write_export(target, text, overwrite=True)
+        def answered(choice: ExportTarget | None) -> None:
+            if choice is None:
+                self.notify("Export annulé : aucun fichier écrit.", markup=False, timeout=3)
             else:
-                self.write_export(free_path(target), text, overwrite=False)
+                self.write_export(choice.path, text, overwrite=choice.overwrite)
 
-        self.app.push_screen(
-            ConfirmScreen(
-                f"{target.name} existe déjà dans {target.parent}. Le remplacer, ou garder "
-                f"les deux (la nouvelle version s'appellera alors {free_path(target).name}) ?",
-                yes="Remplacer",
-                no="Garder les deux",
-            ),
-            answered,
-        )
+        self.app.push_screen(ExportDialog(target), answered)
 
     def write_export(self, target: Path, text: str, *, overwrite: bool) -> None:
         try:
@@ -335,12 +363,15 @@ class ShortlistScreen(Screen[None]):
             return
         except OSError as error:
             self.notify(
-                f"Export impossible dans « {target} » : {error.strerror or error}",
+                f"Export impossible dans « {target.absolute()} » : {error.strerror or error}",
                 severity="error",
                 markup=False,
             )
             return
-        self.notify(f"Sélection exportée dans « {target} »", markup=False, timeout=8)
+        self.notify(f"Ma sélection exportée dans « {target.absolute()} »", markup=False, timeout=8)
 
     def action_close(self) -> None:
+        self.dismiss()
+
+    def action_close_unlisted(self) -> None:
         self.dismiss()

@@ -76,6 +76,8 @@ class FilterChips(Widget):
         lines: list[Content] = []
         line = Content("")
         for piece in self._pieces:
+            if piece.cell_length > width:  # alone on its line and still too wide: cut, marked
+                piece = piece.truncate(width, ellipsis=True)
             if line.cell_length and line.cell_length + 1 + piece.cell_length > width:
                 lines.append(line)
                 line = Content("")

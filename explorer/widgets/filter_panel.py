@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import Input, Label, SelectionList, Static
 
 from explorer.model import EMPLOYER_TYPES, Catalog
@@ -26,13 +28,37 @@ from explorer.model.text import fold
 MAX_SKILLS_SHOWN = 200
 
 
+# Inside the toggle button: a glyph for a ticked choice, none for the others (not colour alone).
+TICKED = "✓"
+UNTICKED = " "
+
+
 class FilterList(SelectionList[str]):
-    """One dimension's choices; space or enter ticks the highlighted one."""
+    """One dimension's choices; space or enter ticks the highlighted one; ↓ on the last
+    choice goes on to the next group (↑ on the first, back to the previous one)."""
+
+    BINDING_GROUP_TITLE = "Listes de filtres"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Cocher", show=False, id="filters.tick"),
-        Binding("down,j", "cursor_down", "Suivant", show=False, id="filters.down"),
-        Binding("up,k", "cursor_up", "Précédent", show=False, id="filters.up"),
+        Binding(
+            "enter", "select", "Cocher", show=False, id="filters.tick", tooltip="Cocher ou décocher"
+        ),
+        Binding(
+            "down,j",
+            "cursor_down",
+            "Suivant",
+            show=False,
+            id="filters.down",
+            tooltip="Au bout de la liste : le groupe suivant",
+        ),
+        Binding(
+            "up,k",
+            "cursor_up",
+            "Précédent",
+            show=False,
+            id="filters.up",
+            tooltip="En haut de la liste : le groupe précédent",
+        ),
     ]
 
     def __init__(self, dimension: Dimension, *, id: str | None = None) -> None:
@@ -43,6 +69,33 @@ class FilterList(SelectionList[str]):
         # Arriving by tab: start on the first choice so space has something to tick.
         if self.highlighted is None and self.option_count:
             self.highlighted = 0
+
+    def action_cursor_down(self) -> None:
+        last = self.option_count - 1
+        if self.highlighted is None or self.highlighted < last:
+            super().action_cursor_down()
+        elif self.dimension != "skills":  # the last group: stay on its last choice
+            self.screen.focus_next()
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted is None or self.highlighted > 0:
+            super().action_cursor_up()
+        elif self.dimension != "families":
+            previous = self.screen.focus_previous()
+            if isinstance(previous, FilterList) and previous.option_count:
+                previous.highlighted = previous.option_count - 1
+
+    def render_line(self, y: int) -> Strip:
+        # SelectionList draws the same "X" ticked or not; only its colour differs.
+        strip = super().render_line(y)
+        segments = list(strip)
+        index = self.scroll_offset.y + y
+        if len(segments) < 3 or not 0 <= index < self.option_count:
+            return strip
+        ticked = self.get_option_at_index(index).value in self.selected
+        inner = segments[1]
+        segments[1] = Segment(TICKED if ticked else UNTICKED, inner.style, inner.control)
+        return Strip(segments, strip.cell_length)
 
 
 class FilterPanel(VerticalScroll, can_focus=False):
@@ -59,6 +112,21 @@ class FilterPanel(VerticalScroll, can_focus=False):
             show=False,
             id="filters.close",
             tooltip="Fermer les filtres",
+        ),
+        Binding(
+            "tab",
+            "app.focus_next",
+            "Groupe suivant",
+            show=False,
+            id="filters.next-group",
+            tooltip="Famille, niveau, employeur, compétences",
+        ),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Groupe précédent",
+            show=False,
+            id="filters.previous-group",
         ),
     ]
 

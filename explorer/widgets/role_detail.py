@@ -31,12 +31,15 @@ from textual.widget import Widget
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from explorer.french_spacing import Unglued, glue, glued, unglued_strip
+from explorer.french_spacing import GLUE, Unglued, glue, glued, unglued_strip
 from explorer.model import EMPLOYER_TYPES, SKILL_CATEGORIES, Catalog, Family, Role
 from explorer.model.compare import nearest
 from explorer.model.profile import fit_line, fit_of
 from explorer.widgets.rendered import RenderedOnce, virtual_size_without_layout
 from explorer.widgets.role_tree import COMPARE_MARKER, FAVOURITE_MARKER
+
+# A role whose file lists no source: written from how the job is practised.
+NO_SOURCES = "Fiche rédigée d'après les usages du métier"
 
 NEAREST_COUNT = 3
 LINK_SECTIONS = ("detail-related", "detail-nearest", "detail-terms")
@@ -343,6 +346,7 @@ class RoleDetail(VerticalScroll):
         # The user's skills ("Mon profil"): a line under the markers, and marks in the skills.
         self.profile_skills: frozenset[str] = frozenset()
         self._catalog: Catalog | None = None
+        self.found_by = ""  # why the search found the role shown, when not by its title
         # What the links and the sources show, kept for `DetailLinks` until it is mounted:
         # the nearest roles (a scan of every role, the first time) are found only then.
         self._links: dict[str, Sequence[Option] | Callable[[], Sequence[Option]]] = {}
@@ -402,16 +406,31 @@ class RoleDetail(VerticalScroll):
         self._set_sources(self._sources)
 
     def show_role(
-        self, role: Role, catalog: Catalog, *, favourite: bool = False, marked: bool = False
+        self,
+        role: Role,
+        catalog: Catalog,
+        *,
+        favourite: bool = False,
+        marked: bool = False,
+        note: str = "",
+        found_by: str = "",
     ) -> None:
-        """Fill the pane for one role; sections with nothing in them are left out."""
+        """Fill the pane for one role; sections with nothing in them are left out.
+
+        `found_by`: why a search found it, when not by its title ("alias « SEM »")."""
         self.role, self.family, self._catalog = role, None, catalog
+        self.found_by = found_by
         family = catalog.family(role.family)
+        # The ROME code beside the family: in view without scrolling, at any size.
+        subtitle = family.title if family else role.family
+        if role.rome:
+            # Glued: "Code ROME : M1886" moves to the next line whole, never split.
+            subtitle += " · " + GLUE.join(["Code", "ROME", ":", role.rome])
         self._title = (
             Block(role.display_title, tone="title", spaced=False),
-            Block(family.title if family else role.family, tone="muted", spaced=False),
+            Block(subtitle, tone="muted", spaced=False),
         )
-        self.set_markers(favourite=favourite, marked=marked)
+        self.set_markers(favourite=favourite, marked=marked, note=note)
         self._show_body(role, catalog)
         self._set_links("detail-related", self._related(role, catalog))
         self._set_links("detail-nearest", partial(self._nearest, role, catalog))
@@ -424,8 +443,7 @@ class RoleDetail(VerticalScroll):
                 for term in catalog.role_terms(role)
             ],
         )
-        sources = [Block(", ".join(role.sources), heading="Sources")] if role.sources else []
-        self._set_sources(sources)
+        self._set_sources([self._sources_block(role, catalog)])
         self.scroll_home(animate=False)
 
     def show_family(self, family: Family, role_count: int) -> None:
@@ -450,6 +468,7 @@ class RoleDetail(VerticalScroll):
 
     def _show_text(self, title: tuple[Block, ...], body: str) -> None:
         self._title, self._markers = title, ()
+        self.found_by = ""
         self._text("detail-head").show(self._title)
         self._text("detail-body").show([Block(body)] if body else [])
         self._set_sources([])
@@ -457,14 +476,20 @@ class RoleDetail(VerticalScroll):
             self._set_links(section_id, [])
         self.scroll_home(animate=False)
 
-    def set_markers(self, *, favourite: bool, marked: bool) -> None:
-        """The line under the title saying the role is in the shortlist or marked."""
+    def set_markers(self, *, favourite: bool, marked: bool, note: str = "") -> None:
+        """The line under the title saying the role is in the shortlist or marked, and the
+        user's note on it (line breaks kept)."""
         parts: list[str] = []
         if favourite:
-            parts.append(f"{FAVOURITE_MARKER} Dans votre sélection")
+            parts.append(f"{FAVOURITE_MARKER} Dans Ma sélection")
         if marked:
             parts.append(f"{COMPARE_MARKER} Attend un second métier à comparer")
-        self._markers = (Block("   ".join(parts), tone="accent", spaced=False),) if parts else ()
+        markers = [Block("   ".join(parts), tone="accent", spaced=False)] if parts else []
+        if self.found_by:
+            markers.append(Block(f"Trouvé par : {self.found_by}", tone="muted", spaced=False))
+        if note.strip():
+            markers.append(Block(Text(note.strip(), style="italic"), heading="Ma note"))
+        self._markers = tuple(markers)
         self._show_head()
 
     def set_profile(self, skills: frozenset[str]) -> None:
@@ -509,7 +534,29 @@ class RoleDetail(VerticalScroll):
         employers = self._employers(role)
         if employers is not None:
             blocks.append(Block(employers, heading="Employeurs et contexte"))
+        if role.conditions:
+            blocks.append(Block(role.conditions, heading="Conditions de travail"))
+        if role.sectors:
+            blocks.append(Block(" · ".join(role.sectors), heading="Secteurs"))
+        if role.status:
+            blocks.append(Block(" · ".join(role.status_labels), heading="Statuts"))
         return blocks
+
+    @staticmethod
+    def _sources_block(role: Role, catalog: Catalog) -> Block:
+        """Each article by its title and publisher (sources.toml), never by a file name."""
+        if not role.sources:
+            return Block(NO_SOURCES, heading="Sources", tone="muted")
+        described = {source.id: source for source in catalog.role_sources(role)}
+        lines = []
+        for source_id in role.sources:
+            source = described.get(source_id)
+            if source is None:  # an id sources.toml does not describe (validate reports it)
+                lines.append(source_id)
+                continue
+            details = ", ".join(part for part in (source.publisher, source.date) if part)
+            lines.append(f"« {source.title} »" + (f", {details}" if details else ""))
+        return Block(Bullets(lines), heading="Sources")
 
     @staticmethod
     def _skills(role: Role, catalog: Catalog, mine: frozenset[str]) -> RenderableType | None:

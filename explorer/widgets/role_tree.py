@@ -6,7 +6,7 @@ no private member of Textual is used or overridden.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -98,6 +98,7 @@ class RoleTree(Tree[TreeEntry]):
         "role-tree--count",
         "role-tree--marker",
         "role-tree--more",
+        "role-tree--reason",
     }
 
     DEFAULT_CSS = """
@@ -110,6 +111,7 @@ class RoleTree(Tree[TreeEntry]):
         & > .role-tree--count { text-style: dim; }
         & > .role-tree--marker { color: $text-accent; text-style: bold; }
         & > .role-tree--more { text-style: dim italic; }
+        & > .role-tree--reason { text-style: dim; }
     }
     """
 
@@ -119,6 +121,8 @@ class RoleTree(Tree[TreeEntry]):
         self.guide_depth = 3
         self.favourites: Collection[str] = frozenset()
         self.compare_mark: str | None = None
+        # While searching: why a role matched when not by its title ("alias « SEM »").
+        self.reasons: Mapping[str, str] = {}
         self._family_nodes: dict[str, RoleTreeNode] = {}
         self._role_nodes: dict[str, RoleTreeNode] = {}
         self._shown: Shown | None = None
@@ -325,6 +329,10 @@ class RoleTree(Tree[TreeEntry]):
         if isinstance(entry, RoleEntry):
             marker_style = self.get_component_rich_style("role-tree--marker", partial=True)
             text = Text.assemble((self._markers(entry.role.id), marker_style), text)
+            reason = self.reasons.get(entry.role.id)
+            if reason:
+                reason_style = self.get_component_rich_style("role-tree--reason", partial=True)
+                text.append(f" · {reason}", reason_style)
         elif isinstance(entry, MoreEntry):
             text.stylize(self.get_component_rich_style("role-tree--more", partial=True))
         if room is not None:
