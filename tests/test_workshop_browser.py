@@ -120,13 +120,15 @@ def test_two_visitors_each_in_their_own_session(server: str, tmp_path: Path) -> 
         first = Tab(browser.new_context(viewport={"width": 1200, "height": 760}).new_page())
         first.open(server)
 
+        before_search = len(first.received)
         first.press("/", *"sea", "Enter")
-        first.wait_for("Référenceur SEA / Référenceuse SEA")
-        first.wait_for("Missions")  # the fiche of the role found
+        # Drawn after the search: the fiche of the role found, then the favourite's notice.
+        first.wait_for("Référenceur SEA", since=before_search)
+        first.wait_for("Missions", since=before_search)
         first.press("f")
+        first.wait_for("Ajouté à Ma sélection", since=before_search)
         shot = tmp_path / "atelier.png"
         first.page.screenshot(path=str(shot))
-        first.wait_for("Ajouté à la sélection")
         assert shot.stat().st_size > 10_000
         if os.environ.get("UPDATE_WORKSHOP_SCREENSHOT"):
             shutil.copy(shot, ROOT / "docs" / "atelier.png")
@@ -146,7 +148,7 @@ def test_two_visitors_each_in_their_own_session(server: str, tmp_path: Path) -> 
         second = Tab(browser.new_context(viewport={"width": 1200, "height": 760}).new_page())
         second.open(server)
         second.press("s")
-        second.wait_for("sélection est vide")
+        second.wait_for("Ma sélection est vide")
 
         # The session limit (2 here): a third visitor gets a clear page.
         third = browser.new_context().new_page()
