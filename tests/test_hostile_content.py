@@ -208,7 +208,9 @@ async def note_editor(app: ExplorerApp, pilot: Pilot[Any], tmp_path: Path) -> No
     await pilot.press("n")  # editing still works, and saves
     assert isinstance(app.screen, NoteEditor)
     await pilot.press("x", "ctrl+s")
-    assert app.shortlist.entries[0].note == note(0)[0] + "x"  # the list wrapped to the top
+    # The list does not wrap: the cursor stayed on the last entry, the one edited.
+    last = len(HOSTILE) - 1
+    assert app.shortlist.entries[last].note == note(last)[0] + "x"
 
 
 async def glossary(app: ExplorerApp, pilot: Pilot[Any], tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from explorer.app import ExplorerApp
 from explorer.model import Catalog, load_catalog
 from explorer.model.shortlist import Shortlist
 from explorer.screens.compare import CompareScreen
-from explorer.screens.confirm import ConfirmScreen
+from explorer.screens.export_dialog import ExportDialog
 from explorer.screens.glossary import GlossaryScreen
 from explorer.screens.help import HelpScreen
 from explorer.screens.main import MainScreen
@@ -63,7 +63,7 @@ async def test_every_screen_works_at_extreme_sizes(
         # Explorer: the tree, then the whole detail pane, scrolled to its end.
         assert_shown(app, "Référenceur SEA", "f s Ma sélection")
         await pilot.press("enter", "end")
-        assert_shown(app, "Termes du glossaire", "SEA — Référencement payant.")
+        assert_shown(app, "Sources", "Fiche rédigée")  # the pane's last section
         # Help lists every key, and scrolls to the last one.
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
@@ -126,13 +126,13 @@ async def open_confirm(app: ExplorerApp, pilot: Pilot[Any]) -> None:
     await pilot.press("s", "e", "e")  # the second export asks before replacing the first
 
 
-async def keep_both(app: ExplorerApp, pilot: Pilot[Any], tmp_path: Path) -> None:
+async def cancel_export(app: ExplorerApp, pilot: Pilot[Any], tmp_path: Path) -> None:
     first = next(tmp_path.glob("shortlist-*.md"))
     before = first.read_bytes()
-    await pilot.press("escape")  # the safe answer: keep both files
+    await pilot.press("escape")  # cancels: nothing written, nothing replaced
     assert isinstance(app.screen, ShortlistScreen)
     assert first.read_bytes() == before
-    assert len(list(tmp_path.glob("shortlist-*.md"))) == 2
+    assert len(list(tmp_path.glob("shortlist-*.md"))) == 1
 
 
 async def open_picker(app: ExplorerApp, pilot: Pilot[Any]) -> None:
@@ -166,7 +166,7 @@ async def jump(app: ExplorerApp, pilot: Pilot[Any], tmp_path: Path) -> None:
 MODALS: dict[str, Modal] = {
     "help": (open_help, HelpScreen, "Touches", close_help),
     "note editor": (open_note, NoteEditor, "Note pour", save_note),
-    "confirm": (open_confirm, ConfirmScreen, "Garde", keep_both),
+    "confirm": (open_confirm, ExportDialog, "existe déjà", cancel_export),
     "role picker": (open_picker, RolePicker, "Remplacer B", pick),
     "command palette": (open_palette, CommandPalette, "Chercher un métier", jump),
 }

@@ -138,14 +138,16 @@ async def test_detail_pane_shows_every_filled_section_and_hides_empty_ones(
             "Métiers les plus proches",
             "Rédacteur web / Rédactrice web — 3 compétences communes sur 4 (75 %)",
             "Termes du glossaire SEO — Référencement naturel.",
-            "Sources 000.txt",
+            "Sources • 000.txt",
         ]:
             assert expected in text
-        # Référenceur SEA has no context, no access paths and no sources: nothing empty shows.
+        # Référenceur SEA has no context and no access paths: nothing empty shows; no source
+        # either, which the pane says: the fiche was written from the trade's usage.
         await pilot.press("up")
         await pilot.pause()
         text = region_words(app, "#detail")
-        assert "Sources" not in text
+        assert "Accès et formation Niveau : Bac+5 •" not in text  # no access paths
+        assert "Sources Fiche rédigée d'après les usages du métier" in text
         assert "Niveau : Bac+5" in text
 
 
@@ -349,7 +351,8 @@ async def test_slash_focuses_the_search_and_typing_filters_the_tree_live(
         await pilot.press(*["backspace"] * 3, *"ion web")  # "redaction web": a skill of both
         await pilot.pause()
         assert tree_lines(app)[0] == "▼ Acquisition et trafic · 1"
-        assert "└─ Référenceur SEO / Référenceuse SEO" in tree_lines(app)
+        # Found by a skill, not its title: the line says so (cut to the tree's width).
+        assert "└─ Référenceur SEO / Référenceuse SEO · compétence…" in tree_lines(app)
 
 
 async def test_the_best_match_is_highlighted_and_shown(catalog: Catalog) -> None:
@@ -361,7 +364,7 @@ async def test_the_best_match_is_highlighted_and_shown(catalog: Catalog) -> None
         # Référenceur SEO by its title, Rédacteur web only by a mission: SEO is the best.
         assert detail_title(app) == "Référenceur SEO / Référenceuse SEO"
         assert cursor_label(app) == "Référenceur SEO / Référenceuse SEO"
-        assert "└─ Rédacteur web / Rédactrice web" in tree_lines(app)
+        assert "└─ Rédacteur web / Rédactrice web · terme « SEO »" in tree_lines(app)
 
 
 @pytest.mark.parametrize("key", ["enter", "down"])
@@ -605,7 +608,10 @@ async def test_the_palette_shows_role_names_with_their_family(catalog: Catalog) 
         await pilot.press("ctrl+p", *"writer")
         await pilot.pause(0.4)
         text = " ".join(" ".join(screen_lines(app)).split())
-        assert "Rédacteur web / Rédactrice web Contenus et rédaction · aussi appelé" in text
+        assert (
+            "Rédacteur web / Rédactrice web Contenus et rédaction · alias « Content writer »"
+            in text
+        )
 
 
 async def test_q_quits(catalog: Catalog) -> None:

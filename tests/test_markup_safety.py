@@ -85,7 +85,7 @@ async def test_tree_and_detail_show_every_bracket_literally(catalog: Catalog) ->
             "Outils [bold]outil[/]",
             "• [u]voie[/u]",
             f"Termes du glossaire {TERM} — {NASTY}",
-            "Sources [s]source[/s].txt",
+            "Sources • [s]source[/s].txt",
         ]:
             assert literal in text
         assert text.count(NASTY) >= 4  # summary, mission, context, term definition

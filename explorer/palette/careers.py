@@ -89,8 +89,11 @@ class CareerCommands(Provider):
             prompt = Content(command.text)
             for offset in offsets:
                 prompt = prompt.stylize(self.match_style or "underline", offset, offset + 1)
+            # Typed as it starts ("composer"): on top; letters scattered in it ("sea" in
+            # "Évolutions de Assistant e-commerce"): below the roles they find.
+            named = fold(command.text).startswith(fold(query).strip())
             yield Hit(
-                min(score, 1.0),
+                min(score, 1.0) if named else min(score, 1.0) * 0.45,
                 prompt,
                 partial(self.app.post_message, command.request),
                 text=command.text,

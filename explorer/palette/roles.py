@@ -14,6 +14,7 @@ from textual.command import Hit, Hits, Provider
 
 from explorer.messages import OpenRole
 from explorer.model import search
+from explorer.model.text import fold
 from explorer.palette.source import catalog_of
 
 MAX_ROLE_HITS = 20
@@ -26,6 +27,8 @@ class RoleCommands(Provider):
         catalog = catalog_of(self.app)
         if catalog is None:
             return
+        # "comparer sea", "chemin sea": a command is asked for; the roles come after it.
+        asked_for_a_command = fold(query).split()[:1] in (["comparer"], ["chemin"])
         for rank, hit in enumerate(search(catalog, query, limit=MAX_ROLE_HITS)):
             role = hit.role
             family = catalog.family(role.family)
@@ -37,6 +40,8 @@ class RoleCommands(Provider):
             prompt.append(where, "dim")
             # Best first, and above fuzzy command matches for the same letters.
             score = 1.0 - rank / (2 * MAX_ROLE_HITS)
+            if asked_for_a_command:
+                score /= 2
             yield Hit(
                 score,
                 prompt,
