@@ -176,3 +176,11 @@ def test_search_never_raises_and_lists_a_role_once(bundled: Catalog) -> None:
         assert len({hit.role.id for hit in hits}) == len(hits)
 
     check()
+
+
+def test_a_reason_shows_control_characters_visibly() -> None:
+    from explorer.model.search import reason
+
+    shown = reason("aliases", "Chef\x1b]0;titre\x07 de\nprojet")
+    assert shown is not None and "\x1b" not in shown and "\x07" not in shown
+    assert shown.startswith("alias « Chef") and "\n" not in shown

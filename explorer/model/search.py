@@ -33,7 +33,7 @@ from itertools import chain, compress, repeat
 from typing import NamedTuple, Protocol
 
 from explorer.model.content import Role, Skill, Term
-from explorer.model.text import fold, tokens
+from explorer.model.text import fold, one_line, tokens, visible
 
 
 class Catalog(Protocol):
@@ -137,7 +137,8 @@ def reason(field: str, text: str) -> str | None:
     if field == "missions" and len(text) > _SHORT_MISSION:
         cut = text[:_SHORT_MISSION].rsplit(" ", 1)[0]
         text = cut.rstrip(" ,;:.'’") + "…"
-    return f"{_KINDS[field]} « {text} »"
+    # Shown on screen and printed as is: made visible here, once for every caller.
+    return f"{_KINDS[field]} « {visible(one_line(text))} »"
 
 
 class _Vocabulary:

@@ -35,6 +35,7 @@ from explorer.french_spacing import GLUE, Unglued, glue, glued, unglued_strip
 from explorer.model import EMPLOYER_TYPES, SKILL_CATEGORIES, Catalog, Family, Role
 from explorer.model.compare import nearest
 from explorer.model.profile import fit_line, fit_of
+from explorer.model.text import visible
 from explorer.widgets.rendered import RenderedOnce, virtual_size_without_layout
 from explorer.widgets.role_tree import COMPARE_MARKER, FAVOURITE_MARKER
 
@@ -488,7 +489,9 @@ class RoleDetail(VerticalScroll):
         if self.found_by:
             markers.append(Block(f"Trouvé par : {self.found_by}", tone="muted", spaced=False))
         if note.strip():
-            markers.append(Block(Text(note.strip(), style="italic"), heading="Ma note"))
+            # The user's own text, shown as typed: line breaks kept, control characters visible.
+            shown = "\n".join(visible(line) for line in note.strip().splitlines())
+            markers.append(Block(Text(shown, style="italic"), heading="Ma note"))
         self._markers = tuple(markers)
         self._show_head()
 
