@@ -82,9 +82,7 @@ class Source:
     date: str = ""  # as written: "2023-05", or a TOML date as "2023-05-12"; "" when undated
 
 
-# Roles and what they hold are the bulk of a catalogue: no slots, so that the content cache
-# reads each back by filling its __dict__ in C, not through a Python __setstate__.
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RelatedRole:
     role: str
     kind: str
@@ -94,13 +92,13 @@ class RelatedRole:
         return RELATED_KINDS.get(self.kind, self.kind)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Access:
     levels: tuple[str, ...] = ()
     paths: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Role:
     id: str
     title: str

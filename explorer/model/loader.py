@@ -241,12 +241,24 @@ def _related(value: object, where: str, report: _FileReport) -> object:
     if not isinstance(value, list):
         report.add(where, f"liste de tables attendue, {describe_type(value)} trouvé(e)")
         return None
+    if all(type(item) is dict and item.keys() == _LINK_KEYS for item in value):
+        # The usual case, tested at C speed: known kinds, plain role ids (none twice).
+        roles, kinds = [item["role"] for item in value], [item["kind"] for item in value]
+        if (
+            set(map(type, kinds)) <= {str}
+            and RELATED_KINDS.keys() >= set(kinds)
+            and _plain(roles, lines=True)
+        ):
+            return tuple(map(RelatedRole, roles, kinds))
     links: list[RelatedRole] = []
     for index, item in enumerate(value):
         fields = _table(item, f"{where}[{index}]", report, _RELATED_FIELDS)
         if fields is not None:
             links.append(RelatedRole(role=fields["role"], kind=fields["kind"]))
     return tuple(links) if len(links) == len(value) else None
+
+
+_LINK_KEYS = {"role", "kind"}
 
 
 def _kind(value: object, where: str, report: _FileReport) -> object:
@@ -501,7 +513,7 @@ def load_catalog(root: Path | str, *, progress: Progress | None = None) -> LoadR
 
     roles: list[Role] = []
     reports: dict[str, _FileReport] = {}
-    shared: dict[str, str] = {}  # one copy of each text of the roles
+    shared: dict[Any, Any] = {}  # one copy of each value of the roles
     total = len(role_paths)
     roles_shown = shown("roles")
     for done, path in enumerate(role_paths, 1):
@@ -703,11 +715,12 @@ def _numbered(name: str, texts: tuple[str, ...]) -> list[tuple[str, str]]:
     return [(f"{name}[{index}]", text) for index, text in enumerate(texts)]
 
 
-def _build_role(role_id: str, fields: dict[str, Any], shared: dict[str, str]) -> Role:
-    """The role, each of its texts replaced by an equal one already kept if there is one.
+def _build_role(role_id: str, fields: dict[str, Any], shared: dict[Any, Any]) -> Role:
+    """The role, each of its values replaced by an equal one already kept if there is one.
 
-    Ids, skills, tools, levels and often whole sentences repeat from role to role: keeping
-    one copy of each makes a large catalogue a good deal smaller in memory.
+    Ids, skills, tools, levels, links and often whole sentences repeat from role to role,
+    and so do lists of levels or employers: keeping one copy of each makes a large
+    catalogue a good deal smaller in memory (and its cache file with it).
     """
     share = shared.setdefault
 
@@ -716,8 +729,19 @@ def _build_role(role_id: str, fields: dict[str, Any], shared: dict[str, str]) ->
         return share(value, value) if value is not None else None
 
     def texts(name: str) -> tuple[str, ...]:
-        return tuple([share(value, value) for value in fields.get(name) or ()])
+        values = fields.get(name)
+        if not values:
+            return ()
+        return tuple(map(share, values, values))
 
+    def link(value: RelatedRole) -> RelatedRole:
+        kept: RelatedRole | None = shared.get(value)
+        if kept is None:
+            role, kind = share(value.role, value.role), share(value.kind, value.kind)
+            kept = shared[value] = RelatedRole(role, kind)
+        return kept
+
+    access = Access(levels=texts("levels"), paths=texts("access"))
     return Role(
         id=share(role_id, role_id),
         title=text("title"),
@@ -729,13 +753,10 @@ def _build_role(role_id: str, fields: dict[str, Any], shared: dict[str, str]) ->
         missions=texts("missions"),
         skills=texts("skills"),
         tools=texts("tools"),
-        access=Access(levels=texts("levels"), paths=texts("access")),
+        access=share(access, access),
         employers=texts("employers"),
         context=text("context") or "",
-        related=tuple(
-            RelatedRole(role=share(link.role, link.role), kind=share(link.kind, link.kind))
-            for link in fields.get("related") or ()
-        ),
+        related=tuple(map(link, fields.get("related") or ())),
         terms=texts("terms"),
         sources=texts("sources"),
         conditions=text("conditions") or "",

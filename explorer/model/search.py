@@ -28,7 +28,7 @@ import sys
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import chain, compress, repeat
 from typing import NamedTuple, Protocol
 
@@ -142,12 +142,20 @@ def reason(field: str, text: str) -> str | None:
 
 
 class _Vocabulary:
-    """Sorted tokens, each with the numbers of the roles using it."""
+    """Sorted tokens, and the numbers of the roles using each (each role once, in order).
 
-    def __init__(self, users: Mapping[str, list[int]], *, initials: bool = True) -> None:
+    The numbers of every token are in one array: those of `tokens[i]` are
+    `numbers[offsets[i] : offsets[i + 1]]`, so that a range of tokens is one slice (an array
+    per token took 3 MB more at 10,000 roles, most of it for the whole names).
+    """
+
+    def __init__(self, users: Mapping[str, array[int]], *, initials: bool = True) -> None:
         self.tokens = sorted(users)
-        # Each role once (a role may use a token in several texts).
-        self.users = [array("I", set(users[token])) for token in self.tokens]
+        self.numbers = array("I")
+        self.offsets = array("I", [0])
+        for token in self.tokens:
+            self.numbers += users[token]
+            self.offsets.append(len(self.numbers))
         # A one-letter word starts the tokens of nearly every role: its roles are kept ready
         # (each once: search p95 -30 %, at 10,000 roles).
         letters = {token[:1] for token in self.tokens} if initials else set()
@@ -164,22 +172,26 @@ class _Vocabulary:
             return self.initials.get(word, ())
         return self._starting(word)
 
-    def _starting(self, word: str) -> Iterable[int]:
+    def _starting(self, word: str) -> Sequence[int]:
         low = bisect_left(self.tokens, word)
         high = bisect_left(self.tokens, word + _AFTER_LETTERS, low)
-        return chain.from_iterable(self.users[low:high])
+        return self._users(low, high)
 
     def exactly(self, word: str) -> Iterable[int]:
         """The roles with the token `word`."""
         found = bisect_left(self.tokens, word)
         if found < len(self.tokens) and self.tokens[found] == word:
-            return self.users[found]
+            return self._users(found, found + 1)
         return ()
 
     def containing(self, word: str) -> Iterable[int]:
         """The roles with a token containing `word` (some maybe more than once)."""
-        pairs = zip(self.tokens, self.users, strict=True)
-        return chain.from_iterable(users for token, users in pairs if word in token)
+        found = (self._users(i, i + 1) for i, token in enumerate(self.tokens) if word in token)
+        return chain.from_iterable(found)
+
+    def _users(self, low: int, high: int) -> Sequence[int]:
+        """The roles of tokens[low:high]."""
+        return self.numbers[self.offsets[low] : self.offsets[high]]
 
 
 class _Word(NamedTuple):
@@ -222,31 +234,20 @@ class SearchIndex:
         self.catalog = catalog
         self.roles = tuple(catalog.roles.values())
         self._families = [role.family for role in self.roles]
-        # Texts repeat (skills, tools, terms, often missions): the roles of each text first,
-        # then each distinct text's tokens, once per field.
-        users: list[defaultdict[str, list[int]]] = [defaultdict(list) for _ in FIELDS]
-        names: defaultdict[str, list[int]] = defaultdict(list)
-        for number, role in enumerate(self.roles):
-            for field, texts in enumerate(_texts(catalog, role)):
-                for text in texts:
-                    users[field][text].append(number)
-            for name in role.titles:
-                names[name].append(number)
+        texts = [_texts(catalog, role) for role in self.roles]
         self._acronyms: set[str] = set()  # folded words written in capitals: "SEA", "CM"
-        self._fields = []
-        for field in _FIELD_NUMBERS:
-            by_token: defaultdict[str, list[int]] = defaultdict(list)
-            for text, roles in users[field].items():
-                self._acronyms.update(map(fold, _ACRONYM.findall(text)))
-                for word in tokens(text):
-                    by_token[sys.intern(word)] += roles
-            users[field].clear()  # a lower peak of memory
-            self._fields.append(_Vocabulary(by_token))
-        by_name: defaultdict[str, list[int]] = defaultdict(list)
-        for name, roles in names.items():
-            by_name[fold(name)] += roles
+        self._fields = [
+            _Vocabulary(_users([t[field] for t in texts], self._tokens)) for field in _FIELD_NUMBERS
+        ]
+        del texts
         # Whole folded names, for the exact and prefix bonus.
-        self._names = _Vocabulary(by_name, initials=False)
+        names = _users((role.titles for role in self.roles), lambda name: (fold(name),))
+        self._names = _Vocabulary(names, initials=False)
+
+    def _tokens(self, text: str) -> Iterable[str]:
+        """A text's tokens (its acronyms noted on the way)."""
+        self._acronyms.update(map(fold, _ACRONYM.findall(text)))
+        return map(sys.intern, tokens(text))
 
     def search(self, query: str, limit: int | None = None) -> list[SearchHit]:
         """Roles matching every word of the query, best first, at most `limit`."""
@@ -300,6 +301,28 @@ class SearchIndex:
 
 
 _FIELD_NUMBERS = range(len(FIELDS))
+
+
+def _users(
+    texts: Iterable[Iterable[str]], words: Callable[[str], Iterable[str]]
+) -> dict[str, array[int]]:
+    """Each word of the texts (`words(text)`) -> the numbers of the roles using it, each once.
+
+    `texts`: the texts of each role, in role number order. Texts repeat from role to role
+    (skills, tools, terms, often missions): each distinct one is split into words once.
+    """
+    known: dict[str, tuple[str, ...]] = {}
+    users: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
+    for number, role_texts in enumerate(texts):
+        found: set[str] = set()
+        for text in role_texts:
+            text_words = known.get(text)
+            if text_words is None:
+                text_words = known[text] = tuple(words(text))
+            found.update(text_words)
+        for word in found:
+            users[word].append(number)
+    return users
 
 
 def _word_scores(word: _Word) -> dict[int, int]:
