@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
@@ -137,6 +138,9 @@ def read_toml(
 
 
 # --- field checks -------------------------------------------------------------------------
+# Every text a check lets through is interned: ids, skills, tools, levels and often whole
+# sentences repeat from role to role, and one copy of each makes a large catalogue a good
+# deal smaller in memory (and its cache file with it).
 
 Check = Callable[[object, str, _FileReport], object]
 
@@ -148,14 +152,14 @@ def _text(value: object, where: str, report: _FileReport) -> object:
     if not value.strip():
         report.add(where, "chaîne vide")
         return None
-    return visible(value)
+    return sys.intern(visible(value))
 
 
 def _line(value: object, where: str, report: _FileReport) -> object:
     """A title, label or name: one line of text."""
     checked = _text(value, where, report)
     if isinstance(checked, str):
-        checked = one_line(checked)
+        checked = sys.intern(one_line(checked))
         if not checked:
             report.add(where, "chaîne vide")
             return None
@@ -174,7 +178,7 @@ def _texts(value: object, where: str, report: _FileReport, item: Check = _text) 
         report.add(where, f"liste de chaînes attendue, {describe_type(value)} trouvé(e)")
         return None
     if _plain(value, lines=item is _line):
-        return tuple(value)
+        return tuple(map(sys.intern, value))
     items: list[str] = []
     seen: set[str] = set()
     for index, element in enumerate(value):
@@ -249,7 +253,7 @@ def _related(value: object, where: str, report: _FileReport) -> object:
             and RELATED_KINDS.keys() >= set(kinds)
             and _plain(roles, lines=True)
         ):
-            return tuple(map(RelatedRole, roles, kinds))
+            return tuple(map(RelatedRole, map(sys.intern, roles), map(sys.intern, kinds)))
     links: list[RelatedRole] = []
     for index, item in enumerate(value):
         fields = _table(item, f"{where}[{index}]", report, _RELATED_FIELDS)
@@ -513,13 +517,13 @@ def load_catalog(root: Path | str, *, progress: Progress | None = None) -> LoadR
 
     roles: list[Role] = []
     reports: dict[str, _FileReport] = {}
-    shared: dict[Any, Any] = {}  # one copy of each value of the roles
+    shared: dict[Any, Any] = {}  # one copy of equal links and access (_build_role)
     total = len(role_paths)
     roles_shown = shown("roles")
     for done, path in enumerate(role_paths, 1):
         if progress is not None and done % PROGRESS_EVERY == 0 and done < total:
             progress(done, total)
-        role_id = path.name.removesuffix(".toml")
+        role_id = sys.intern(path.name.removesuffix(".toml"))
         role_shown = os.path.join(roles_shown, path.name)  # as shown(), without Path's cost
         data = read_toml(path, role_shown, issues, MAX_ROLE_BYTES)
         if data is None:
@@ -716,53 +720,14 @@ def _numbered(name: str, texts: tuple[str, ...]) -> list[tuple[str, str]]:
 
 
 def _build_role(role_id: str, fields: dict[str, Any], shared: dict[Any, Any]) -> Role:
-    """The role, each of its values replaced by an equal one already kept if there is one.
+    """The role from its checked fields (named as in the file, but for those of `access`).
 
-    Ids, skills, tools, levels, links and often whole sentences repeat from role to role,
-    and so do lists of levels or employers: keeping one copy of each makes a large
-    catalogue a good deal smaller in memory (and its cache file with it).
+    Links and access repeat from role to role: one copy of each equal one is kept.
     """
     share = shared.setdefault
-
-    def text(name: str) -> Any:
-        value = fields.get(name)
-        return share(value, value) if value is not None else None
-
-    def texts(name: str) -> tuple[str, ...]:
-        values = fields.get(name)
-        if not values:
-            return ()
-        return tuple(map(share, values, values))
-
-    def link(value: RelatedRole) -> RelatedRole:
-        kept: RelatedRole | None = shared.get(value)
-        if kept is None:
-            role, kind = share(value.role, value.role), share(value.kind, value.kind)
-            kept = shared[value] = RelatedRole(role, kind)
-        return kept
-
-    access = Access(levels=texts("levels"), paths=texts("access"))
-    return Role(
-        id=share(role_id, role_id),
-        title=text("title"),
-        title_feminine=text("title_feminine"),
-        aliases=texts("aliases"),
-        family=text("family"),
-        rome=text("rome"),
-        summary=text("summary"),
-        missions=texts("missions"),
-        skills=texts("skills"),
-        tools=texts("tools"),
-        access=share(access, access),
-        employers=texts("employers"),
-        context=text("context") or "",
-        related=tuple(map(link, fields.get("related") or ())),
-        terms=texts("terms"),
-        sources=texts("sources"),
-        conditions=text("conditions") or "",
-        sectors=texts("sectors"),
-        status=texts("status"),
-    )
+    access = Access(levels=fields.pop("levels", ()), paths=fields.pop("access", ()))
+    related = tuple(share(link, link) for link in fields.pop("related", ()))
+    return Role(id=role_id, access=share(access, access), related=related, **fields)
 
 
 def _without_dangling(
