@@ -245,24 +245,12 @@ def _related(value: object, where: str, report: _FileReport) -> object:
     if not isinstance(value, list):
         report.add(where, f"liste de tables attendue, {describe_type(value)} trouvé(e)")
         return None
-    if all(type(item) is dict and item.keys() == _LINK_KEYS for item in value):
-        # The usual case, tested at C speed: known kinds, plain role ids (none twice).
-        roles, kinds = [item["role"] for item in value], [item["kind"] for item in value]
-        if (
-            set(map(type, kinds)) <= {str}
-            and RELATED_KINDS.keys() >= set(kinds)
-            and _plain(roles, lines=True)
-        ):
-            return tuple(map(RelatedRole, map(sys.intern, roles), map(sys.intern, kinds)))
     links: list[RelatedRole] = []
     for index, item in enumerate(value):
         fields = _table(item, f"{where}[{index}]", report, _RELATED_FIELDS)
         if fields is not None:
             links.append(RelatedRole(role=fields["role"], kind=fields["kind"]))
     return tuple(links) if len(links) == len(value) else None
-
-
-_LINK_KEYS = {"role", "kind"}
 
 
 def _kind(value: object, where: str, report: _FileReport) -> object:
