@@ -92,12 +92,20 @@ class ExplorerApp(App[None]):
         start_compare: tuple[str, str] | None = None,
         profile: Profile | None = None,
     ) -> None:
-        """Without a catalogue, it is read from `content_root` (the bundled content by
-        default) on a thread while a progress bar shows."""
+        """Without a catalogue, it is taken from the content cache of `content_root` (the
+        bundled content by default) when that is valid, in a blink; else the TOML files are
+        read on a thread while a progress bar shows."""
         super().__init__()
-        self.catalog = catalog
         self.content_root = content_root
         self.content_issues = tuple(issues)
+        if catalog is None:
+            from explorer.model import cache
+
+            cached = cache.load_cached(content_root or bundled_content())
+            if cached is not None:
+                # No loading screen to build and then leave: the explorer is the first screen.
+                catalog, self.content_issues = cached.catalog, tuple(cached.issues)
+        self.catalog = catalog
         if shortlist is None:
             # Another process holding the file's lock: a toast says so, and the wait is short
             # (the UI thread waits) before the change is kept in memory with a warning.
@@ -177,11 +185,21 @@ class ExplorerApp(App[None]):
     async def on_catalog_loaded(self, message: CatalogLoaded) -> None:
         self.catalog = message.catalog
         self.content_issues = message.issues
+        loading = self.screen
+        typed = loading.typed if isinstance(loading, LoadingScreen) else []
         self.add_mode(CATALOGUE_MODE, self.first_screen)
         await self.switch_mode(CATALOGUE_MODE)
         await self.remove_mode(EXPLORER_MODE)  # the loading screen
         self.fit_to_size()  # the new mode's stack has no size guard yet
         self.catalogue_ready()
+        self.replay_keys(typed)
+
+    def replay_keys(self, keys: list[events.Key]) -> None:
+        """Keys typed on the loading screen, to the explorer, one after the other has acted
+        (`/` moves the focus to the search field before `s` arrives)."""
+        if keys:
+            self.post_message(keys[0])
+            self.call_after_refresh(self.replay_keys, keys[1:])
 
     def catalogue_ready(self) -> None:
         """The catalogue is here: say what it holds and what is wrong with it."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -40,7 +41,19 @@ class CatalogLoaded(Message):
 
 
 class LoadingScreen(Screen[None]):
+    """Shown while the catalogue is read. Keys typed meanwhile are kept, in order, for the
+    explorer screen (`typed`): a `/seo` typed at once must search, not open « Ma sélection »."""
+
     CSS_PATH = "loading.tcss"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.typed: list[events.Key] = []
+
+    def on_key(self, event: events.Key) -> None:
+        self.typed.append(events.Key(event.key, event.character))
+        event.stop()
+        event.prevent_default()
 
     def compose(self) -> ComposeResult:
         yield Header()
