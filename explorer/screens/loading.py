@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -41,19 +40,9 @@ class CatalogLoaded(Message):
 
 
 class LoadingScreen(Screen[None]):
-    """Shown while the catalogue is read. Keys typed meanwhile are kept, in order, for the
-    explorer screen (`typed`): a `/seo` typed at once must search, not open « Ma sélection »."""
+    """Shown while the catalogue is read (keys typed meanwhile wait: `ExplorerApp.on_event`)."""
 
     CSS_PATH = "loading.tcss"
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.typed: list[events.Key] = []
-
-    def on_key(self, event: events.Key) -> None:
-        self.typed.append(events.Key(event.key, event.character))
-        event.stop()
-        event.prevent_default()
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -180,6 +180,9 @@ class MainScreen(Screen[None]):
         ),
     ]
 
+    class Shown(Message):
+        """The explorer screen is mounted, its tree focused: keys may come."""
+
     class Ready(Message):
         """The first complete frame of the explorer screen has been displayed."""
 
@@ -267,6 +270,7 @@ class MainScreen(Screen[None]):
         tree.move_to_first_role()
         self._show_entry(tree.highlighted)
         tree.focus()
+        self.post_message(self.Shown())
 
     def frame_displayed(self) -> None:
         """A frame of this screen has been displayed (`ExplorerApp.post_display_hook`).
