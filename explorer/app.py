@@ -40,6 +40,9 @@ COMPACT_FOOTER_BELOW = 110
 # How the escape key is named everywhere (footer, help, hints): a French keyboard's label.
 ESCAPE_KEY = "Échap"
 
+# Keys that act at once, even before the explorer screen is there.
+QUIT_KEYS = ("ctrl+q", "ctrl+c")
+
 EXPLORER_MODE = "explorer"
 CATALOGUE_MODE = "catalogue"  # once a catalogue read behind the progress bar is there
 
@@ -92,12 +95,20 @@ class ExplorerApp(App[None]):
         start_compare: tuple[str, str] | None = None,
         profile: Profile | None = None,
     ) -> None:
-        """Without a catalogue, it is read from `content_root` (the bundled content by
-        default) on a thread while a progress bar shows."""
+        """Without a catalogue, it is taken from the content cache of `content_root` (the
+        bundled content by default) when that is valid, in a blink; else the TOML files are
+        read on a thread while a progress bar shows."""
         super().__init__()
-        self.catalog = catalog
         self.content_root = content_root
         self.content_issues = tuple(issues)
+        if catalog is None:
+            from explorer.model import cache
+
+            cached = cache.load_cached(content_root or bundled_content())
+            if cached is not None:
+                # No loading screen to build and then leave: the explorer is the first screen.
+                catalog, self.content_issues = cached.catalog, tuple(cached.issues)
+        self.catalog = catalog
         if shortlist is None:
             # Another process holding the file's lock: a toast says so, and the wait is short
             # (the UI thread waits) before the change is kept in memory with a warning.
@@ -109,6 +120,8 @@ class ExplorerApp(App[None]):
             )
         self.shortlist = shortlist
         self.start_compare = start_compare
+        # Keys typed before the explorer screen is mounted; None once it is (see on_event).
+        self.early_keys: list[events.Key] | None = []
         self.set_reactive(ExplorerApp.favourites, self.shortlist_roles())
         self.profile = profile if profile is not None else Profile.open(profile_path())
         self.set_reactive(ExplorerApp.profile_skills, frozenset(self.profile.skills))
@@ -167,6 +180,7 @@ class ExplorerApp(App[None]):
         if event.worker.name == "load_catalog" and event.state == WorkerState.ERROR:
             # A bug, not bad content (the loader reports that as issues): say so, never hang.
             error = event.worker.error
+            self.early_keys = None  # no explorer will come: q quits the failure screen
             if isinstance(self.screen, LoadingScreen):
                 self.screen.show_failure(f"Lecture du catalogue impossible : {error}")
 
@@ -182,6 +196,17 @@ class ExplorerApp(App[None]):
         await self.remove_mode(EXPLORER_MODE)  # the loading screen
         self.fit_to_size()  # the new mode's stack has no size guard yet
         self.catalogue_ready()
+
+    def on_main_screen_shown(self, message: MainScreen.Shown) -> None:
+        keys, self.early_keys = self.early_keys or [], None
+        self.replay_keys(keys)
+
+    def replay_keys(self, keys: list[events.Key]) -> None:
+        """Keys typed before the explorer was there, to it, each once the one before has acted
+        (`/` moves the focus to the search field before `s` arrives)."""
+        if keys:
+            self.post_message(keys[0])
+            self.call_after_refresh(self.replay_keys, keys[1:])
 
     def catalogue_ready(self) -> None:
         """The catalogue is here: say what it holds and what is wrong with it."""
@@ -246,6 +271,12 @@ class ExplorerApp(App[None]):
                 footer.refresh(recompose=True)  # the palette key is placed by compose
 
     async def on_event(self, event: events.Event) -> None:
+        waiting = self.early_keys
+        if isinstance(event, events.Key) and waiting is not None and event.key not in QUIT_KEYS:
+            # Typed before the explorer screen is there (while the app starts, or while the
+            # catalogue loads): kept for it, so that `/seo` typed at once searches.
+            waiting.append(events.Key(event.key, event.character))
+            return
         if isinstance(event, events.Paste) and not event.is_forwarded:
             # Every text field gets pastes from here: clean them once for all of them.
             event.text = typable(event.text)

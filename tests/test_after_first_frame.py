@@ -4,7 +4,9 @@ reports its progress step by step, so the test decides when reading ends."""
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,3 +97,45 @@ async def test_content_problems_found_while_loading_name_the_folder_to_validate(
                 break
         messages = [str(n.message) for n in app._notifications]
     assert f"lancez « explorer validate {root} » pour le détail" in " ".join(messages)
+
+
+async def test_keys_typed_while_the_catalogue_loads_reach_the_explorer_in_order(
+    content: ContentFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `/sea` typed at once: it searches, and the `s` does not open « Ma sélection ».
+    root = content.write()
+    loader = SlowLoader(load_catalog(root).catalog)
+    monkeypatch.setattr(cache_module, "load", loader)
+    app = ExplorerApp(content_root=root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(50):
+            await pilot.pause()
+            if "4\u202f200 / 10\u202f000 fiches" in screen_text(app):
+                break
+        await pilot.press("slash", "s", "e", "a")
+        assert isinstance(app.screen, LoadingScreen)
+        loader.go_on.set()
+        for _ in range(50):
+            await pilot.pause()
+            if isinstance(app.screen, MainScreen) and app.screen.query_text == "sea":
+                break
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.search_field.value == "sea"
+        assert "Référenceur SEA" in screen_text(app)
+        assert "Référenceur SEO" not in screen_text(app)
+
+
+async def test_with_a_valid_content_cache_the_explorer_is_the_first_screen(
+    content: ContentFactory,
+) -> None:
+    root = content.write()
+    hour_ago = time.time() - 3600  # settled content: the cache keeps it
+    for path in root.rglob("*.toml"):
+        os.utime(path, (hour_ago, hour_ago))
+    cache_module.load(root)  # a first start wrote the cache
+    app = ExplorerApp(content_root=root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, MainScreen)  # no loading screen, not even for a frame
+        await pilot.pause()
+        assert "Référenceur SEA" in screen_text(app)
+        assert "2 familles · 3 métiers" in screen_text(app)

@@ -54,10 +54,7 @@ def load(
     `directory` None: the user cache directory (EXPLORER_CACHE_DIR overrides it).
     `progress(done, total)` follows the role files parsed; from the cache it is called once.
     """
-    if directory is None:
-        from explorer.locations import cache_dir
-
-        directory = cache_dir()
+    directory = directory or _default_directory()
     states = content_states(root)
     if states is None:  # not cacheable: the loader reports what is missing
         return load_catalog(root, progress=progress)
@@ -71,6 +68,20 @@ def load(
         total = sum(name.startswith("roles/") for name, _, _ in states)
         progress(total, total)
     return result
+
+
+def load_cached(root: Path, directory: Path | None = None) -> LoadResult | None:
+    """The catalogue of `root` if its cache file is valid, else None: no TOML is read."""
+    states = content_states(root)
+    if states is None:
+        return None
+    return _read(cache_file(root, directory or _default_directory()), _key(states))
+
+
+def _default_directory() -> Path:
+    from explorer.locations import cache_dir  # EXPLORER_CACHE_DIR overrides it
+
+    return cache_dir()
 
 
 def cache_file(root: Path, directory: Path) -> Path:

@@ -28,7 +28,7 @@ import sys
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain, compress, repeat
 from typing import NamedTuple, Protocol
 
@@ -118,6 +118,32 @@ class SearchHit:
     def __repr__(self) -> str:
         role, score, matched, why = self._values()
         return f"SearchHit({role.id!r}, {score}, {matched!r}, {why!r})"
+
+
+class HitReasons(Mapping[str, str]):
+    """Role id → why that hit matched (hits found by their title have none).
+
+    Worked out when a role is drawn, not for every hit: a search fetches over a hundred
+    hits at each key, and the tree shows a screenful.
+    """
+
+    def __init__(self, hits: Iterable[SearchHit] = ()) -> None:
+        self._hits = {hit.role.id: hit for hit in hits}
+        self._known: dict[str, str | None] = {}
+
+    def __getitem__(self, role_id: str) -> str:
+        if role_id not in self._known:
+            self._known[role_id] = self._hits[role_id].reason
+        reason = self._known[role_id]
+        if reason is None:
+            raise KeyError(role_id)
+        return reason
+
+    def __iter__(self) -> Iterator[str]:
+        return (role_id for role_id in self._hits if role_id in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 def search(catalog: Catalog, query: str, limit: int | None = None) -> list[SearchHit]:

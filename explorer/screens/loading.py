@@ -40,6 +40,8 @@ class CatalogLoaded(Message):
 
 
 class LoadingScreen(Screen[None]):
+    """Shown while the catalogue is read (keys typed meanwhile wait: `ExplorerApp.on_event`)."""
+
     CSS_PATH = "loading.tcss"
 
     def compose(self) -> ComposeResult:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING, ClassVar
 
@@ -30,7 +30,7 @@ from explorer.messages import (
 )
 from explorer.model import Catalog, Family, Role, search
 from explorer.model.filters import RoleFilter, describe_empty
-from explorer.model.search import SearchHit
+from explorer.model.search import HitReasons, SearchHit
 from explorer.model.shortlist import Shortlist
 from explorer.model.text import fold
 from explorer.widgets.filter_chips import FilterChips
@@ -180,6 +180,9 @@ class MainScreen(Screen[None]):
         ),
     ]
 
+    class Shown(Message):
+        """The explorer screen is mounted, its tree focused: keys may come."""
+
     class Ready(Message):
         """The first complete frame of the explorer screen has been displayed."""
 
@@ -199,7 +202,7 @@ class MainScreen(Screen[None]):
         self._glossary_place: object | None = None  # the app's return_to_glossary
         self.first_frame_done = False
         self._query = ""  # the search being shown; "" when browsing the whole catalogue
-        self._reasons: dict[str, str] = {}  # role id -> why it matched, when not by its title
+        self._reasons: Mapping[str, str] = {}  # role id -> why it matched, when not by its title
         # Browsing state saved when a search starts, restored when it is cleared.
         self._saved_expanded: list[str] = []
         self._saved_cursor: TreeEntry | None = None
@@ -267,6 +270,7 @@ class MainScreen(Screen[None]):
         tree.move_to_first_role()
         self._show_entry(tree.highlighted)
         tree.focus()
+        self.post_message(self.Shown())
 
     def frame_displayed(self) -> None:
         """A frame of this screen has been displayed (`ExplorerApp.post_display_hook`).
@@ -313,13 +317,17 @@ class MainScreen(Screen[None]):
         self._favourites = favourites
         self._show_markers()
 
+    # Only a real change refreshes the bindings: each refresh rebuilds the footer's keys.
+
     def _compact_footer_changed(self, compact: bool) -> None:
-        self._compact_footer = compact
-        self.refresh_bindings()
+        if compact != self._compact_footer:
+            self._compact_footer = compact
+            self.refresh_bindings()
 
     def _return_to_glossary_changed(self, place: object | None) -> None:
-        self._glossary_place = place
-        self.refresh_bindings()
+        if place is not self._glossary_place:
+            self._glossary_place = place
+            self.refresh_bindings()
 
     def _compare_mark_changed(self, compare_mark: str | None) -> None:
         self._compare_mark = compare_mark
@@ -433,7 +441,7 @@ class MainScreen(Screen[None]):
             return
         tree.display = True
         no_match.display = False
-        self._reasons = {hit.role.id: hit.reason for hit in hits if hit.reason}
+        self._reasons = HitReasons(hits)
         tree.reasons = self._reasons
         groups = self._search_groups(hits, counts)
         if groups is None:  # the best matches crowd into few families: look further down
