@@ -73,6 +73,23 @@ def test_second_load_reads_the_cache_and_gives_the_same_result(
     assert second.catalog.root == root
 
 
+def test_equal_values_are_kept_once_from_toml_and_from_the_cache(
+    root: Path, cache_dir: Path, parses: list[Path]
+) -> None:
+    # A large catalogue repeats skill ids, levels and links from role to role: one copy each.
+    for _ in range(2):  # parsed, then read from the cache
+        catalog = cache.load(root, cache_dir).catalog
+        seo, sea, web = (
+            catalog.roles[r] for r in ("referenceur-seo", "referenceur-sea", "redacteur-web")
+        )
+        analyse = next(skill for skill in seo.skills if skill == "analyse")
+        assert analyse is next(skill for skill in sea.skills if skill == "analyse")
+        assert analyse is next(key for key in catalog.skills if key == "analyse")
+        assert seo.access.levels[1] is sea.access.levels[0]  # "Bac+5"
+        assert sea.related[0] == web.related[0] and sea.related[0] is web.related[0]
+    assert parses == [root]
+
+
 def edit_a_role(root: Path) -> None:
     path = root / "roles" / "redacteur-web.toml"
     path.write_text(

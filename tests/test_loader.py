@@ -400,6 +400,18 @@ def test_a_source_may_show_no_publisher_nor_date(content: ContentFactory) -> Non
     assert (source.title, source.publisher, source.date) == ("Le référencement", "", "")
 
 
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="needs Linux's /proc")
+def test_a_file_longer_than_its_size_says_is_read_whole_but_never_past_the_limit() -> None:
+    from explorer.model.files import FileProblem, read_bounded
+
+    status = Path("/proc/self/status")  # a regular file whose size says 0
+    assert status.stat().st_size == 0
+    whole = read_bounded(status, 1 << 20)
+    assert whole.startswith(b"Name:") and b"\nVmRSS:" in whole and whole.endswith(b"\n")
+    with pytest.raises(FileProblem, match="fichier trop volumineux"):
+        read_bounded(status, 100)
+
+
 def test_a_role_file_past_the_role_limit_is_left_out_but_a_large_glossary_is_read(
     content: ContentFactory,
 ) -> None:
