@@ -31,7 +31,7 @@ from explorer.model.files import FileProblem, read_bounded
 from explorer.model.loader import ContentIssue, LoadResult, load_catalog
 
 MAGIC = b"explorer-catalogue-cache\n"
-FORMAT = 2  # bump when what is pickled changes shape
+FORMAT = 3  # bump when what is pickled changes shape
 MAX_CACHE_BYTES = 512 * 1024 * 1024
 # Content changed this recently may change again within the file system's clock tick
 # without its modification time moving: such a load is not cached.
