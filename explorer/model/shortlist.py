@@ -85,9 +85,11 @@ class Shortlist(UserData[ShortlistDocument]):
         self._where: dict[str, int] = {}
         self._set(_unique(entries))
         self._extra: Mapping[str, Any] = _NO_EXTRA
-        # Each entry's text in the file, kept from one save to the next: with 10,000 entries,
-        # writing them all again through tomli_w takes longer than the rest of a change.
-        self._chunks: dict[int, tuple[ShortlistEntry, str]] = {}
+        # Each entry's text in the file by the entry's id, kept from one save to the next: with
+        # 10,000 entries, writing them all again takes longer than the rest of a change. The
+        # entries written last are held (`_written`), so no other entry can have one of the ids.
+        self._chunks: dict[int, str] = {}
+        self._written: tuple[ShortlistEntry, ...] = ()
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -200,13 +202,12 @@ class Shortlist(UserData[ShortlistDocument]):
             self.warnings.extend(self.file.take_warnings())
 
     def _dump(self, document: ShortlistDocument) -> bytes:
-        chunks: dict[int, tuple[ShortlistEntry, str]] = {}
-        for entry in document.entries:
-            known = self._chunks.get(id(entry))
-            chunks[id(entry)] = known if known and known[0] is entry else (entry, _chunk(entry))
-        self._chunks = chunks  # only the entries still there: the cache never grows past them
+        known = self._chunks
+        # Only the entries still there: the cache never grows past them.
+        chunks = {id(e): known.get(id(e)) or _chunk(e) for e in document.entries}
+        self._chunks, self._written = chunks, document.entries
         head = _head(document.extra)
-        return "".join([head, *(chunks[id(e)][1] for e in document.entries)]).encode("utf-8")
+        return "".join([head, *(chunks[id(e)] for e in document.entries)]).encode("utf-8")
 
     def _set(self, entries: Iterable[ShortlistEntry]) -> None:
         self._entries = tuple(entries)

@@ -271,8 +271,11 @@ class ShortlistScreen(Screen[None]):
     def entry_option(self, entry: ShortlistEntry, number: int, before: Shown | None) -> Option:
         """The entry's option: the one shown before, renumbered, unless the entry changed."""
         marked = entry.role == self.compare_mark
-        same = before is not None and (before.entry is entry or before.entry == entry)
-        if before is not None and same and before.marked == marked:
+        if (
+            before is not None
+            and before.marked == marked
+            and (before.entry is entry or before.entry == entry)
+        ):
             before.prompt.number = number
             self.shown[entry.role] = before
             return before.option
