@@ -78,7 +78,7 @@ QUICK = (
     Plan("bundled", warm_pairs=1, interactive_runs=1),
     Plan("30", 30, warm_pairs=1, interactive_runs=1, model_runs=1, decode=True),
     Plan("60", 60, warm_pairs=1, cold_pairs=1, interactive_runs=1, model_runs=1, shortlist=60),
-    Plan("limit", 12, interactive_runs=1, big_role_bytes=200_000),
+    Plan("limit", 12, interactive_runs=1, big_role_bytes=-1),
 )
 
 

@@ -424,4 +424,4 @@ def test_a_role_file_past_the_role_limit_is_left_out_but_a_large_glossary_is_rea
     glossary.write_text(glossary.read_text("utf-8") + "# " + "x" * 2 * MAX_ROLE_BYTES + "\n")
     issue = only_issue(root)
     assert issue.path.endswith("redacteur-web.toml")
-    assert "fichier trop volumineux (maximum 256 ko)" in issue.message
+    assert "fichier trop volumineux (maximum 128 ko)" in issue.message

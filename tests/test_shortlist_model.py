@@ -11,10 +11,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import tomli_w
+from hypothesis import given
+from hypothesis import strategies as st
 
 from explorer.model import Catalog, load_catalog
 from explorer.model.export import free_path, shortlist_markdown, write_export
-from explorer.model.shortlist import ABSENT_ROLE, Shortlist, ShortlistEntry, dump
+from explorer.model.shortlist import ABSENT_ROLE, Shortlist, ShortlistEntry, dump, parse
 from explorer.model.typography import NBSP
 from tests.content_factory import ContentFactory
 from tests.shortlist_files import aside_files, on_disk, roles
@@ -89,6 +92,18 @@ def test_notes_survive_exactly(path: Path, note: str) -> None:
     reopened = Shortlist.open(path)
     assert reopened.get("referenceur-seo") == ShortlistEntry("referenceur-seo", DAY, note)
     assert roles(reopened) == ["referenceur-seo", "redacteur-web"]
+
+
+# Quotes, escapes, controls (C0, DEL, C1), tab, non-ASCII: what a basic string may or must escape.
+_TRICKY = st.text(st.sampled_from('ab é«»🚀"\\\t\n\r\x00\x1b\x7f\x9b\u202e')) | st.text()
+
+
+@given(role=_TRICKY.filter(lambda r: r.strip() == r != ""), note=_TRICKY)
+def test_any_entry_is_written_as_tomli_w_writes_it_and_read_back(role: str, note: str) -> None:
+    table: dict[str, object] = {"role": role, "added": DAY} | ({"note": note} if note else {})
+    written = dump([ShortlistEntry(role, DAY, note)])
+    assert written.decode("utf-8") == "version = 1\n\n[[entry]]\n" + tomli_w.dumps(table)
+    assert parse(written) == [ShortlistEntry(role, DAY, note)]
 
 
 def test_toggle_set_note_remove_and_restore(path: Path) -> None:

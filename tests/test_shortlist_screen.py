@@ -251,6 +251,38 @@ async def test_d_removes_and_u_puts_it_back_at_its_place(catalog: Catalog, path:
         assert "Rétablir" not in footer(app)
 
 
+async def test_the_screen_renumbers_the_entries_after_a_removal_a_move_and_an_undo(
+    catalog: Catalog, path: Path
+) -> None:
+    three(path)
+    app = ExplorerApp(catalog, shortlist=Shortlist.open(path))
+
+    async def numbered() -> list[str]:
+        await pilot.pause()
+        return [
+            line.strip() for line in screen_lines(app) if line.strip()[:2] in ("1.", "2.", "3.")
+        ]
+
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(app, pilot)
+        await pilot.press("d")  # the first one: every entry below it moves up one place
+        assert await numbered() == [
+            "1. Rédacteur web / Rédactrice web",
+            "2. Référenceur SEA / Référenceuse SEA",
+        ]
+        await pilot.press("shift+down")
+        assert await numbered() == [
+            "1. Référenceur SEA / Référenceuse SEA",
+            "2. Rédacteur web / Rédactrice web",
+        ]
+        await pilot.press("u")
+        assert await numbered() == [
+            "1. Référenceur SEO / Référenceuse SEO",
+            "2. Référenceur SEA / Référenceuse SEA",
+            "3. Rédacteur web / Rédactrice web",
+        ]
+
+
 async def test_removing_every_entry_shows_the_empty_message(catalog: Catalog, path: Path) -> None:
     write_shortlist(path, ShortlistEntry("redacteur-web", DAY))
     app = ExplorerApp(catalog, shortlist=Shortlist.open(path))

@@ -33,7 +33,7 @@ from explorer.model.text import fold, one_line, sort_key, visible
 # A role file larger than this is refused: a bundled role is about 4 kB, and a 5 MB one took
 # seconds to show the first time. The shared files (skills, glossary…) grow with the
 # catalogue: about 600 kB of skills for 10,000 roles.
-MAX_ROLE_BYTES = 256 * 1024
+MAX_ROLE_BYTES = 128 * 1024
 MAX_FILE_BYTES = 16 * 1024 * 1024
 ROME_CODE = re.compile(r"^[A-N][0-9]{4}$")
 # progress(done, total) is called after this many role files, and once at the end.

@@ -5,11 +5,17 @@ from __future__ import annotations
 import io
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.screen import Screen
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -37,11 +43,12 @@ _WARNING = "$text-warning"
 _ACCENT = "bold $text-accent"
 
 
-def entry_prompt(catalog: Catalog, entry: ShortlistEntry, number: int, marked: bool) -> Content:
-    """Title, then family and date, then the start of the note, as plain text (never markup)."""
+def entry_lines(catalog: Catalog, entry: ShortlistEntry, marked: bool) -> Content:
+    """Title, then family and date, then the start of the note, as plain text (never markup);
+    the entry's number goes in front of them (EntryPrompt)."""
     role = catalog.roles.get(entry.role)
     title = one_line(role.display_title) if role else one_line(entry.role)
-    head = Content.assemble(f"{number}. ", (title, "bold"))
+    head = Content.styled(title, "bold")
     if marked:
         head += Content.styled(f"  {COMPARE_MARKER} à comparer", _ACCENT)
     added = f"ajouté le {entry.added.strftime('%d/%m/%Y')}"
@@ -58,6 +65,61 @@ def entry_prompt(catalog: Catalog, entry: ShortlistEntry, number: int, marked: b
         more = " …" if index == NOTE_LINES - 1 and len(note_lines) > NOTE_LINES else ""
         lines.append(Content.assemble(lead, (line + more, "italic")))
     return Content("\n").join(lines)
+
+
+class EntryPrompt(Visual):
+    """What the list shows for an entry: its number, then its lines (`entry_lines`).
+
+    A removal renumbers every entry below it: at 10,000 entries, building their prompts again
+    took most of a second. The lines are kept and only the number is set again, before the
+    list is refilled (`OptionList.set_options` forgets every measure and drawing). While every
+    line fits, the height is their count, without laying the text out.
+    """
+
+    def __init__(self, lines: Content, number: int) -> None:
+        self.lines = lines
+        self.number = number
+        widths = [cell_len(line) for line in lines.plain.split("\n")]
+        self.line_count = len(widths)
+        self.first_width = widths[0]
+        self.other_width = max(widths[1:], default=0)
+        self._drawn: tuple[int, Content] | None = None
+
+    @property
+    def content(self) -> Content:
+        if self._drawn is None or self._drawn[0] != self.number:
+            self._drawn = (self.number, Content(f"{self.number}. ") + self.lines)
+        return self._drawn[1]
+
+    def __str__(self) -> str:
+        return self.content.plain
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        room = width - rules.get("line_pad", 0) * 2
+        number_width = len(str(self.number)) + 2
+        if number_width + self.first_width <= room and self.other_width <= room:
+            return self.line_count  # nothing wraps
+        return self.content.get_height(rules, width)
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        return self.content.render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.content.get_optimal_width(rules, container_width)
+
+    def get_minimal_width(self, rules: RulesMap) -> int:
+        return self.content.get_minimal_width(rules)
+
+
+class Shown(NamedTuple):
+    """An entry as the list shows it."""
+
+    entry: ShortlistEntry
+    marked: bool
+    prompt: EntryPrompt
+    option: Option
 
 
 class ShortlistScreen(Screen[None]):
@@ -150,6 +212,9 @@ class ShortlistScreen(Screen[None]):
         self.profile_skills: frozenset[str] = frozenset()  # the app's: the export's "Mon profil"
         self.compact_footer = False  # the app's, as last announced
         self.removed: list[tuple[ShortlistEntry, int]] = []  # undo stack, latest last
+        # Each role's option, kept from one refresh to the next: with 10,000 entries, building
+        # them all again took about a second per change, where a move changes two of them.
+        self.shown: dict[str, Shown] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -190,11 +255,9 @@ class ShortlistScreen(Screen[None]):
     def refresh_entries(self, highlight: int | None = None) -> None:
         entries = self.shortlist.entries
         options = self.query_one(OptionList)
+        before, self.shown = self.shown, {}
         options.set_options(
-            Option(
-                entry_prompt(self.catalog, entry, number, entry.role == self.compare_mark),
-                id=entry.role,
-            )
+            self.entry_option(entry, number, before.get(entry.role))
             for number, entry in enumerate(entries, start=1)
         )
         if entries:
@@ -204,6 +267,22 @@ class ShortlistScreen(Screen[None]):
         self.query_one("#shortlist-empty").display = not entries
         self.query_one("#shortlist-status", Static).update(self.status_text())
         self.refresh_bindings()
+
+    def entry_option(self, entry: ShortlistEntry, number: int, before: Shown | None) -> Option:
+        """The entry's option: the one shown before, renumbered, unless the entry changed."""
+        marked = entry.role == self.compare_mark
+        if (
+            before is not None
+            and before.marked == marked
+            and (before.entry is entry or before.entry == entry)
+        ):
+            before.prompt.number = number
+            self.shown[entry.role] = before
+            return before.option
+        prompt = EntryPrompt(entry_lines(self.catalog, entry, marked), number)
+        option = Option(prompt, id=entry.role)
+        self.shown[entry.role] = Shown(entry, marked, prompt, option)
+        return option
 
     def status_text(self) -> Content:
         count = len(self.shortlist)
