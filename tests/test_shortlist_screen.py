@@ -251,6 +251,23 @@ async def test_d_removes_and_u_puts_it_back_at_its_place(catalog: Catalog, path:
         assert "Rétablir" not in footer(app)
 
 
+async def test_at_120_columns_undo_takes_the_place_of_back_and_quit_stays_in_the_footer(
+    catalog: Catalog, path: Path
+) -> None:
+    three(path)
+    app = ExplorerApp(catalog, shortlist=Shortlist.open(path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_screen(app, pilot)
+        assert "Échap Retour" in footer(app) and "q Quitter" in footer(app)
+        await pilot.press("d")
+        await pilot.pause()
+        assert "u Rétablir" in footer(app) and "q Quitter" in footer(app)
+        assert "Échap Retour" not in footer(app)
+        await pilot.press("escape")  # still closes the screen
+        await pilot.pause()
+        assert not isinstance(app.screen, ShortlistScreen)
+
+
 async def test_the_screen_renumbers_the_entries_after_a_removal_a_move_and_an_undo(
     catalog: Catalog, path: Path
 ) -> None:

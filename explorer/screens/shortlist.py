@@ -318,8 +318,11 @@ class ShortlistScreen(Screen[None]):
             return bool(self.removed) and not self.compact_footer
         if action == "undo_unlisted":
             return bool(self.removed) and self.compact_footer
-        if action in {"close", "close_unlisted"}:  # one of the two, as the footer is wide or not
-            return self.compact_footer == (action == "close_unlisted")
+        if action in {"close", "close_unlisted"}:
+            # One of the two, as the footer has room or not: « u Rétablir » takes the room of
+            # « Échap Retour » (escape still closes, and ? lists it), so « q Quitter » stays.
+            listed = not self.compact_footer and not self.removed
+            return listed == (action == "close")
         return True
 
     def after_change(self, highlight: int | None) -> None:
