@@ -158,6 +158,19 @@ async def test_the_footer_keeps_the_replace_keys_apart_from_the_next_key(
         assert "Changerf" not in footer
 
 
+async def test_the_footer_follows_the_terminal_width(catalog: Catalog) -> None:
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_compare(app, pilot, SEO, SEA)
+        for width, palette_shown in ((80, False), (120, True), (80, False)):
+            await pilot.resize_terminal(width, 36)
+            await pilot.pause()
+            await pilot.pause()  # Textual's Footer composes its keys a refresh later
+            footer = " ".join(screen_lines(app)[-1].split())
+            assert "a b Changer e Écart f Ma sélection" in footer
+            assert ("ctrl+p Palette" in footer) is palette_shown, (width, footer)
+
+
 @pytest.mark.parametrize("size", [(120, 36), (80, 24), (100, 30), (99, 30), (101, 30)])
 async def test_rows_line_up_and_nothing_is_cut(
     content: ContentFactory, size: tuple[int, int]
