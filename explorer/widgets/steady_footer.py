@@ -10,17 +10,19 @@ class SteadyFooter(Footer):
 
     Textual's Footer rebuilds every key at each bindings signal, and opening a screen sends
     three (the focus, its deferred repeat, the screen's resume): each rebuild mounts and
-    restyles every key, about a third of the cost of opening the comparison.
+    restyles every key. Bindings that are not drawn (show=False) do not count.
     """
 
     keys_composed: object = None  # what the keys on show were composed from
 
     def keys_to_show(self) -> object:
-        bindings = tuple(
+        palette = self.app.COMMAND_PALETTE_BINDING  # drawn on the right, though not "shown"
+        shown = tuple(
             (key, active.binding, active.enabled, active.tooltip)
             for key, active in self.screen.active_bindings.items()
+            if active.binding.show or key == palette
         )
-        return (self.compact, self.show_command_palette, bindings)
+        return (self.compact, self.show_command_palette, shown)
 
     async def recompose(self) -> None:
         if not self.is_attached:
