@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,6 @@ from explorer.screens.compare import (
     SPECIFIC_MARK,
     CompareScreen,
     SideScroll,
-    TwinCell,
 )
 from explorer.screens.role_picker import RolePicker
 from tests.content_factory import ContentFactory
@@ -158,36 +158,55 @@ async def test_the_footer_keeps_the_replace_keys_apart_from_the_next_key(
         assert "Changerf" not in footer
 
 
+async def test_the_footer_follows_the_terminal_width(catalog: Catalog) -> None:
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_compare(app, pilot, SEO, SEA)
+        for width, palette_shown in ((80, False), (120, True), (80, False)):
+            await pilot.resize_terminal(width, 36)
+            await pilot.pause()
+            await pilot.pause()  # Textual's Footer composes its keys a refresh later
+            footer = " ".join(screen_lines(app)[-1].split())
+            assert "a b Changer e Écart f Ma sélection" in footer
+            assert ("ctrl+p Palette" in footer) is palette_shown, (width, footer)
+
+
 @pytest.mark.parametrize("size", [(120, 36), (80, 24), (100, 30), (99, 30), (101, 30)])
 async def test_rows_line_up_and_nothing_is_cut(
     content: ContentFactory, size: tuple[int, int]
 ) -> None:
     # A long summary on one side only: its row must grow on both sides.
-    content.roles[SEO]["summary"] = "Un résumé qui n'en finit pas. " * 12
+    summary = "Un résumé qui n'en finit pas. " * 12
+    content.roles[SEO]["summary"] = summary
     app = ExplorerApp(load_catalog(content.write()).catalog)
-    async with app.run_test(size=size) as pilot:
-        await open_compare(app, pilot, SEO, REDAC)
-        screen = compare_screen(app)
-        cells_a = list(screen.query("#scroll-a TwinCell").results(TwinCell))
-        cells_b = list(screen.query("#scroll-b TwinCell").results(TwinCell))
-        assert [c.id[2:] for c in cells_a] == [c.id[2:] for c in cells_b]  # type: ignore[index]
-        for cell_a, cell_b in zip(cells_a, cells_b, strict=True):
-            assert cell_a.virtual_region.y == cell_b.virtual_region.y
-            assert cell_a.size.height == cell_b.size.height
-            for cell in (cell_a, cell_b):
-                assert cell.size.height >= cell.natural_height(cell.content_size.width)
+    width, height = size
+    async with app.run_test(size=(width, 200)) as pilot:  # every row on screen, same widths
+        screen = await open_compare(app, pilot, SEO, REDAC)
+        left = [line.strip() for line in column_lines(app, "a")]
+        right = [line.strip() for line in column_lines(app, "b")]
+        # Each section starts on the same line in both columns.
+        sections = ("Famille", "En bref", "Missions", "Compétences", "Outils", "Accès au métier")
+        for section in (*sections, "Employeurs"):
+            assert left.index(section) == right.index(section), section
+        starts = [i for i, line in enumerate(left) if line.startswith("Pour passer de")]
+        assert starts == [i for i, line in enumerate(right) if line.startswith("Pour passer de")]
+        assert len(starts) == 1
+        # Nothing is cut: the whole summary is there, and no column scrolls sideways.
+        summary_lines = left[left.index("En bref") + 1 : left.index("Missions")]
+        assert " ".join(" ".join(summary_lines).split()) == summary.strip()
         for side in ("a", "b"):
             scroll = screen.query_one(f"#scroll-{side}", SideScroll)
             assert scroll.max_scroll_x == 0
-            assert scroll.region.right <= size[0]
+            assert scroll.region.right <= width
         side_a = screen.query_one("#side-a").region
         side_b = screen.query_one("#side-b").region
-        if size[0] < 100:
+        if width < 100:
             assert side_b.y >= side_a.bottom  # stacked: B under A, each full width
-            assert side_a.width == side_b.width == size[0]
+            assert side_a.width == side_b.width == width
         else:
             assert side_a.y == side_b.y and side_b.x >= side_a.right  # side by side
             assert side_a.width == side_b.width
+    del height  # only the width decides how the rows wrap
 
 
 async def test_long_text_wraps_with_every_word_shown(content: ContentFactory) -> None:
@@ -343,6 +362,19 @@ async def test_escape_goes_back(catalog: Catalog) -> None:
         await open_compare(app, pilot, SEO, SEA)
         await pilot.press("escape")
         assert app.screen is below
+
+
+async def test_a_closed_comparison_is_not_kept_in_memory(catalog: Catalog) -> None:
+    # Opened and closed again and again, without a favourite or the profile changing.
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        for other in (SEA, REDAC, SEA):
+            await open_compare(app, pilot, SEO, other)
+            await pilot.press("escape")
+            await pilot.pause()
+        assert not isinstance(app.screen, CompareScreen)
+        gc.collect()
+        assert not [item for item in gc.get_objects() if isinstance(item, CompareScreen)]
 
 
 async def test_comparing_a_role_with_itself_is_refused(catalog: Catalog) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from itertools import zip_longest
+from typing import Any, Literal
+from weakref import WeakMethod
 
 from textual import events
 from textual.app import ComposeResult
@@ -14,13 +16,14 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from explorer.french_spacing import glued_content, unglued_content
 from explorer.messages import OpenPath, ToggleFavourite
 from explorer.model import EMPLOYER_TYPES, Catalog, Comparison, Role, compare
 from explorer.model.compare import comparison_headline
 from explorer.screens.role_picker import RolePicker
+from explorer.widgets.steady_footer import SteadyFooter
 
 Side = Literal["a", "b"]
 
@@ -37,6 +40,7 @@ _SUBHEADING = "bold"
 _MUTED = "$text-muted"
 _SHARED = "$text-success"
 _NO_LEAD = Content()
+_BLANK = Content("")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +64,6 @@ Block = tuple[Para, ...]
 
 def block_lines(block: Block, width: int) -> list[Content]:
     return [line for para in block for line in para.lines(width)]
-
-
-def block_text(block: Block) -> str:
-    """The cell's text without wrapping, one paragraph a line."""
-    return "\n".join((para.lead + para.text).plain for para in block)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,60 +214,79 @@ def comparison_rows(
     return rows
 
 
-class TwinCell(Widget):
-    """A cell as tall as the taller of itself and its twin in the other column, so rows line up."""
+class TwinRows(Widget):
+    """One role's rows, each as tall as the taller of itself and its twin's row, so they line up.
+
+    One widget draws every row of a column: a widget per cell cost more to mount, style and
+    lay out than the text itself. Rows are separated by a blank line.
+    """
 
     def __init__(
-        self, block: Block = (), *, id: str | None = None, classes: str | None = None
+        self, rows: Sequence[Block] = (), *, id: str | None = None, classes: str | None = None
     ) -> None:
         super().__init__(id=id, classes=classes)
-        self.block = block
-        self.twin: TwinCell | None = None
-        self._heights: dict[int, int] = {}  # width -> lines; layout asks for both twins often
+        self.rows = tuple(rows)
+        self.twin: TwinRows | None = None
+        self._wrapped: dict[int, list[list[Content]]] = {}  # width -> each row's lines
 
-    @property
-    def text(self) -> str:
-        return block_text(self.block)
+    def row_lines(self, width: int) -> list[list[Content]]:
+        """Each row's own lines at this width, without padding."""
+        if width not in self._wrapped:
+            self._wrapped = {width: [block_lines(row, width) for row in self.rows]}
+        return self._wrapped[width]
 
-    def natural_height(self, width: int) -> int:
-        if width not in self._heights:
-            self._heights[width] = len(block_lines(self.block, width))
-        return self._heights[width]
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        own = self.natural_height(width)
+    def heights(self, width: int) -> list[int]:
+        """Each row's height on screen: its own lines or its twin's, whichever are more."""
+        # Both columns have the same width (see CompareScreen._fit_columns), so the twin wraps alike.
+        own = [len(lines) for lines in self.row_lines(width)]
         if self.twin is None:
             return own
-        # Both columns have the same width (see CompareScreen._fit_columns), so the twin wraps alike.
-        return max(own, self.twin.natural_height(width))
+        twin = [len(lines) for lines in self.twin.row_lines(width)]
+        return [max(pair) for pair in zip_longest(own, twin[: len(own)], fillvalue=0)]
+
+    def lines(self, width: int) -> list[Content]:
+        lines: list[Content] = []
+        for index, (row, height) in enumerate(
+            zip(self.row_lines(width), self.heights(width), strict=True)
+        ):
+            if index:
+                lines.append(_BLANK)  # the gap between two rows
+            lines += row
+            lines += [_BLANK] * (height - len(row))
+        return lines
+
+    def row_top(self, index: int, width: int) -> int:
+        """The first line of the row at `index`, counted from the column's top."""
+        return sum(height + 1 for height in self.heights(width)[:index])
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width))
 
     def render(self) -> Content:
-        return Content("\n").join(block_lines(self.block, self.content_size.width))
+        return Content("\n").join(self.lines(self.content_size.width))
 
-    def show(self, block: Block) -> None:
-        self.block = block
-        self._heights.clear()
+    def show(self, rows: Sequence[Block]) -> None:
+        self.rows = tuple(rows)
+        self._wrapped = {}
         self.refresh(layout=True)
         if self.twin is not None:
             self.twin.refresh(layout=True)
 
 
-def twin_cells(rows: list[Row]) -> tuple[list[TwinCell], list[TwinCell]]:
-    cells_a: list[TwinCell] = []
-    cells_b: list[TwinCell] = []
-    for row in rows:
-        cell_a = TwinCell(row.a, id=f"a-{row.key}", classes="cell")
-        cell_b = TwinCell(row.b, id=f"b-{row.key}", classes="cell")
-        cell_a.twin, cell_b.twin = cell_b, cell_a
-        cells_a.append(cell_a)
-        cells_b.append(cell_b)
-    return cells_a, cells_b
+def twin_rows(
+    rows_a: Sequence[Block], rows_b: Sequence[Block], *, side_id: str, classes: str
+) -> tuple[TwinRows, TwinRows]:
+    """Two columns of rows that line up; `side_id` is completed with "-a" and "-b"."""
+    column_a = TwinRows(rows_a, id=f"{side_id}-a", classes=classes)
+    column_b = TwinRows(rows_b, id=f"{side_id}-b", classes=classes)
+    column_a.twin, column_b.twin = column_b, column_a
+    return column_a, column_b
 
 
 class SideScroll(VerticalScroll):
     """One role's column; scrolls together with its twin so the rows stay side by side."""
 
-    def __init__(self, *children: TwinCell, id: str, classes: str) -> None:
+    def __init__(self, *children: Widget, id: str, classes: str) -> None:
         super().__init__(*children, id=id, classes=classes)
         self.twin: SideScroll | None = None
 
@@ -352,6 +370,7 @@ class CompareScreen(Screen[None]):
         self.comparison = compare(catalog, role_a, role_b)
         self.profile_skills = profile_skills  # the app's, as last announced
         self._favourites: frozenset[str] = frozenset()  # the app's, as last announced
+        self.row_keys: list[str] = []  # the key of each row shown (Row.key)
 
     @property
     def role_a(self) -> Role:
@@ -377,14 +396,19 @@ class CompareScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(self._headline(), id="compare-headline")
-        cells_a, cells_b = twin_cells(
-            comparison_rows(self.catalog, self.comparison, self.profile_skills)
+        header_a, header_b = twin_rows(
+            [self._side_header("a")],
+            [self._side_header("b")],
+            side_id="header",
+            classes="side-header",
         )
-        header_a = TwinCell(self._side_header("a"), id="header-a", classes="side-header")
-        header_b = TwinCell(self._side_header("b"), id="header-b", classes="side-header")
-        header_a.twin, header_b.twin = header_b, header_a
-        scroll_a = SideScroll(*cells_a, id="scroll-a", classes="side-scroll")
-        scroll_b = SideScroll(*cells_b, id="scroll-b", classes="side-scroll")
+        rows = comparison_rows(self.catalog, self.comparison, self.profile_skills)
+        self.row_keys = [row.key for row in rows]
+        rows_a, rows_b = twin_rows(
+            [row.a for row in rows], [row.b for row in rows], side_id="rows", classes="side-rows"
+        )
+        scroll_a = SideScroll(rows_a, id="scroll-a", classes="side-scroll")
+        scroll_b = SideScroll(rows_b, id="scroll-b", classes="side-scroll")
         scroll_a.twin, scroll_b.twin = scroll_b, scroll_a
         with Container(id="compare-sides"):
             with Vertical(id="side-a", classes="side -active"):
@@ -393,25 +417,42 @@ class CompareScreen(Screen[None]):
             with Vertical(id="side-b", classes="side"):
                 yield header_b
                 yield scroll_b
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Comparaison de deux métiers"
         # A toast from the screen left (« … attend un second métier ») would cover the columns.
         self.app.clear_notifications()
         self.query_one("#scroll-a", SideScroll).focus()
-        self.watch(self.app, "favourites", self._favourites_changed)
-        self.watch(self.app, "profile_skills", self._profile_changed, init=False)
+        self._watch_app("favourites", self._favourites_changed, init=True)
+        self._watch_app("profile_skills", self._profile_changed, init=False)
 
-    async def _profile_changed(self, skills: frozenset[str]) -> None:
+    def _watch_app(self, attribute: str, callback: Callable[[Any], None], *, init: bool) -> None:
+        """Watch one of the app's attributes without the app keeping this screen once closed.
+
+        Textual drops a watcher only when the watched value next changes: a screen watching
+        the app would stay in memory, with all it drew, until a favourite or the profile
+        changes. The watcher here is the headline, a small widget, and it reaches the screen
+        through a weak reference.
+        """
+        handler = WeakMethod(callback)
+
+        def forward(value: Any) -> None:
+            method = handler()
+            if method is not None:
+                method(value)
+
+        self.query_one("#compare-headline").watch(self.app, attribute, forward, init=init)
+
+    def _profile_changed(self, skills: frozenset[str]) -> None:
         if skills != self.profile_skills:
             self.profile_skills = skills
-            await self.show_pair(self.role_a.id, self.role_b.id)
+            self.show_pair(self.role_a.id, self.role_b.id)
 
     def _favourites_changed(self, favourites: frozenset[str]) -> None:
         self._favourites = favourites
-        self.query_one("#header-a", TwinCell).show(self._side_header("a"))
-        self.query_one("#header-b", TwinCell).show(self._side_header("b"))
+        self.query_one("#header-a", TwinRows).show([self._side_header("a")])
+        self.query_one("#header-b", TwinRows).show([self._side_header("b")])
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # A class, not :focus-within, which does not restyle the header beside the focused scroll.
@@ -448,22 +489,18 @@ class CompareScreen(Screen[None]):
             title += Content.styled("  ★", "not bold")
         return (Para(title, Content.assemble((f" {side.upper()} ", "reverse"), " ")),)
 
-    async def show_pair(self, role_a: str, role_b: str) -> None:
+    def show_pair(self, role_a: str, role_b: str) -> None:
         """Replace the compared roles in place, keeping the focused column."""
         side = self.focused_side
         self.comparison = compare(self.catalog, role_a, role_b)
         self.query_one("#compare-headline", Static).update(self._headline())
-        self.query_one("#header-a", TwinCell).show(self._side_header("a"))
-        self.query_one("#header-b", TwinCell).show(self._side_header("b"))
-        cells_a, cells_b = twin_cells(
-            comparison_rows(self.catalog, self.comparison, self.profile_skills)
-        )
-        for scroll, cells in (
-            (self.query_one("#scroll-a", SideScroll), cells_a),
-            (self.query_one("#scroll-b", SideScroll), cells_b),
-        ):
-            await scroll.remove_children()
-            await scroll.mount_all(cells)
+        self.query_one("#header-a", TwinRows).show([self._side_header("a")])
+        self.query_one("#header-b", TwinRows).show([self._side_header("b")])
+        rows = comparison_rows(self.catalog, self.comparison, self.profile_skills)
+        self.row_keys = [row.key for row in rows]
+        self.query_one("#rows-a", TwinRows).show([row.a for row in rows])
+        self.query_one("#rows-b", TwinRows).show([row.b for row in rows])
+        for scroll in self.query(SideScroll):
             scroll.scroll_home(animate=False)
         self.query_one(f"#scroll-{side}", SideScroll).focus()
 
@@ -472,8 +509,8 @@ class CompareScreen(Screen[None]):
     def action_back(self) -> None:
         self.app.pop_screen()
 
-    async def action_swap(self) -> None:
-        await self.show_pair(self.role_b.id, self.role_a.id)
+    def action_swap(self) -> None:
+        self.show_pair(self.role_b.id, self.role_a.id)
 
     def action_replace(self, side: Side) -> None:
         other = self.role_b if side == "a" else self.role_a
@@ -482,13 +519,13 @@ class CompareScreen(Screen[None]):
         def refuse(role: Role) -> str | None:
             return SAME_ROLE_MESSAGE if role.id == other.id else None
 
-        async def replace(role_id: str | None) -> None:
+        def replace(role_id: str | None) -> None:
             if role_id is None or role_id == current.id:
                 return
             if side == "a":
-                await self.show_pair(role_id, other.id)
+                self.show_pair(role_id, other.id)
             else:
-                await self.show_pair(other.id, role_id)
+                self.show_pair(other.id, role_id)
 
         picker = RolePicker(
             self.catalog,
@@ -502,9 +539,10 @@ class CompareScreen(Screen[None]):
 
     def action_gap(self) -> None:
         """Both columns to the gap section (they scroll together)."""
-        self.query_one("#scroll-a", SideScroll).scroll_to_widget(
-            self.query_one("#a-gap", TwinCell), top=True, animate=False
-        )
+        rows = self.query_one("#rows-a", TwinRows)
+        top = rows.row_top(self.row_keys.index("gap"), rows.content_size.width)
+        # With the blank line above it on screen, as when each cell was a widget with a margin.
+        self.query_one("#scroll-a", SideScroll).scroll_to(y=max(top - 1, 0), animate=False)
 
     def action_favourite(self) -> None:
         self.post_message(ToggleFavourite(self.role_on(self.focused_side).id))
