@@ -14,12 +14,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.worker import Worker, WorkerState
 
 from explorer.messages import OpenCompare
 from explorer.model import Catalog, compare
 from explorer.model.paths import PathStep, acquire_phrase, shortest_path, step_title, total_acquire
+from explorer.widgets.steady_footer import SteadyFooter
 
 
 class PathScreen(Screen[None]):
@@ -46,7 +47,7 @@ class PathScreen(Screen[None]):
         yield Static(id="path-title")
         with VerticalScroll(id="path-body"):
             yield Static(Content("Recherche du chemin…"), id="path-steps")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.find_path()

@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, Static, TextArea
+from textual.widgets import Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -34,6 +34,7 @@ from explorer.model.decode import (
 )
 from explorer.model.shortlist import Shortlist
 from explorer.model.text import visible
+from explorer.widgets.steady_footer import SteadyFooter
 
 DEBOUNCE_SECONDS = 0.3
 CLOSEST_ROLES = 3
@@ -125,7 +126,7 @@ class DecodeScreen(Screen[None]):
                     yield Static(id="decode-missing")
                     yield Static(id="decode-terms")
                     yield Static(id="decode-marked")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#decode-ad", TextArea).border_title = "Annonce"

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, Tree
+from textual.widgets import Header, Static, Tree
 from textual.widgets.tree import TreeNode
 from textual.worker import Worker, WorkerState
 
@@ -29,6 +29,7 @@ from explorer.model.paths import (
     evolutions,
     step_title,
 )
+from explorer.widgets.steady_footer import SteadyFooter
 
 DEPTH = 3
 EVOLUTION_MARK = "↗ "
@@ -86,7 +87,7 @@ class EvolutionsScreen(Screen[None]):
             yield tree
             with VerticalScroll(id="evolutions-step"):
                 yield Static(Content("Calcul des évolutions…"), id="evolutions-detail")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         # Off the UI thread: the first call builds the catalogue's link index (≈ 0.4 s at

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer.french_spacing import Unglued, glued
@@ -24,6 +24,7 @@ from explorer.messages import OpenRole
 from explorer.model import Catalog, Term
 from explorer.model.glossary import search_terms
 from explorer.widgets.bounded_list import BoundedOptionList
+from explorer.widgets.steady_footer import SteadyFooter
 
 
 class TermList(OptionList):
@@ -107,7 +108,7 @@ class GlossaryScreen(Screen[None]):
                 yield Label(Text("Métiers qui emploient ce terme"), id="glossary-roles-heading")
                 yield TermRoles(id="glossary-roles")
                 yield Static(id="glossary-no-roles")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         place = self._start_place

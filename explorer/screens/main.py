@@ -37,6 +37,7 @@ from explorer.widgets.filter_chips import FilterChips
 from explorer.widgets.role_detail import RoleDetail
 from explorer.widgets.role_tree import FamilyEntry, MoreEntry, RoleEntry, RoleTree, TreeEntry
 from explorer.widgets.search_field import SearchField
+from explorer.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from explorer.widgets.filter_panel import FilterPanel
@@ -228,7 +229,7 @@ class MainScreen(Screen[None]):
             yield RoleDetail(id="detail")
             # The filter panel (F) is mounted here, in the detail pane's place, when first
             # opened: a start-up that never filters does not lay out its ~10 widgets.
-        yield Footer()
+        yield SteadyFooter()
 
     @property
     def role_tree(self) -> RoleTree:

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer.messages import OpenRole
@@ -24,6 +24,7 @@ from explorer.model.matching import RoleMatch, rank_roles, roles_within_reach, s
 from explorer.model.profile import Profile, rank_label, search_skills, skill_labels
 from explorer.model.text import one_line
 from explorer.screens.role_picker import RolePicker
+from explorer.widgets.steady_footer import SteadyFooter
 
 # The ranking lists this many roles: a screenful or two; the rest is never read, and
 # rebuilding fewer rows keeps a tick fast at 10,000 roles.
@@ -162,7 +163,7 @@ class ProfileScreen(Screen[None]):
                 with VerticalScroll(id="profile-fit-pane"):
                     yield Static(id="profile-fit", markup=False)
                 yield RoleList(id="profile-reach")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Mon profil"

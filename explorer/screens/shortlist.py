@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer.messages import MarkForCompare, OpenRole, ShortlistChanged
@@ -32,6 +32,7 @@ from explorer.model.text import one_line
 from explorer.screens.export_dialog import ExportDialog, ExportTarget
 from explorer.screens.note_editor import NoteEditor
 from explorer.widgets.bounded_list import BoundedOptionList
+from explorer.widgets.steady_footer import SteadyFooter
 
 EMPTY_MESSAGE = "Ma sélection est vide : appuyez sur f sur un métier pour l'ajouter."
 COMPARE_MARKER = "◆"
@@ -221,7 +222,7 @@ class ShortlistScreen(Screen[None]):
         yield Static(id="shortlist-status")
         yield BoundedOptionList(id="shortlist-entries")
         yield Static(Content(EMPTY_MESSAGE), id="shortlist-empty")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Ma sélection"

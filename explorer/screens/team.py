@@ -15,12 +15,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Select, Static
+from textual.widgets import DataTable, Header, Select, Static
 from textual.worker import Worker, WorkerState
 
 from explorer.model import Catalog
 from explorer.model.team import TEAM_PRESETS, TeamPlan, generalist_line, plan_team, preset_skills
 from explorer.widgets.skill_picker import SkillPicker
+from explorer.widgets.steady_footer import SteadyFooter
 
 COVERED_MARK = "●"
 UNCOVERED_MARK = "—"
@@ -64,7 +65,7 @@ class TeamScreen(Screen[None]):
             with VerticalScroll(id="team-answer"):
                 yield Static(Content(EMPTY_NEED), id="team-summary")
                 yield DataTable(id="team-coverage", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#team-coverage", DataTable).display = False
