@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import cast
@@ -45,6 +47,18 @@ QUIT_KEYS = ("ctrl+q", "ctrl+c")
 
 EXPLORER_MODE = "explorer"
 CATALOGUE_MODE = "catalogue"  # once a catalogue read behind the progress bar is there
+
+
+async def ui_thread_settled(step: float = 0.01, longest: float = 0.5) -> None:
+    """Return once a `step` passes in which this (the UI) thread hardly worked, or after
+    `longest`. Worker threads do not count: thread time, not process time."""
+    waited = 0.0
+    while waited < longest:
+        started = time.thread_time()
+        await asyncio.sleep(step)
+        waited += step
+        if time.thread_time() - started < step / 4:
+            return
 
 
 class ExplorerApp(App[None]):
@@ -200,14 +214,21 @@ class ExplorerApp(App[None]):
 
     def on_main_screen_shown(self, message: MainScreen.Shown) -> None:
         keys, self.early_keys = self.early_keys or [], None
-        self.replay_keys(keys)
-
-    def replay_keys(self, keys: list[events.Key]) -> None:
-        """Keys typed before the explorer was there, to it, each once the one before has acted
-        (`/` moves the focus to the search field before `s` arrives)."""
         if keys:
-            self.post_message(keys[0])
-            self.call_after_refresh(self.replay_keys, keys[1:])
+            self.replay_keys(keys)
+
+    @work(group="early-keys")
+    async def replay_keys(self, keys: list[events.Key]) -> None:
+        """Keys typed before the explorer was there, to it, each once the one before has been
+        handled: `/` moves the focus to the search field before `s` arrives.
+
+        A key travels from the app to the focused widget, bubbles back up, and its binding
+        moves the focus later still: no single message marks the end, so the next key waits
+        until the UI thread has had nothing left to do for a moment.
+        """
+        for key in keys:
+            self.post_message(key)
+            await ui_thread_settled()
 
     def catalogue_ready(self) -> None:
         """The catalogue is here: say what it holds and what is wrong with it."""

@@ -116,7 +116,7 @@ async def test_keys_typed_while_the_catalogue_loads_reach_the_explorer_in_order(
         assert isinstance(app.screen, LoadingScreen)
         loader.go_on.set()
         for _ in range(50):
-            await pilot.pause()
+            await pilot.pause(0.05)
             if isinstance(app.screen, MainScreen) and app.screen.query_text == "sea":
                 break
         assert isinstance(app.screen, MainScreen)
