@@ -190,6 +190,11 @@ class ExplorerApp(App[None]):
         # sight, a full collection no longer walks them (it cost 60–170 ms of a screen opening
         # or a keystroke at 2,500 roles).
         gc.freeze()
+        # What the screens keep drawn (Textual's render caches) grows to tens of thousands of
+        # objects, walked by every full collection: one full collection for 100 middle ones
+        # rather than 10 (bundled catalogue, 3 runs: comparison p50 155 → 114 ms, keystroke
+        # p95 61 → 51 ms; benchmarks/RESULTS.md).
+        gc.set_threshold(700, 10, 100)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name == "load_catalog" and event.state == WorkerState.ERROR:
