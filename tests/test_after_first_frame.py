@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import ProgressBar
 
 from explorer.app import ExplorerApp
@@ -47,6 +48,14 @@ class SlowLoader:
         return self.result
 
 
+async def progress_shown(app: ExplorerApp, pilot: Pilot[None]) -> None:
+    """Until the loading screen says 4 200 of 10 000 files are read (the SlowLoader's pause)."""
+    for _ in range(50):
+        await pilot.pause()
+        if "4\u202f200 / 10\u202f000 fiches" in screen_text(app):
+            return
+
+
 def test_the_progress_label_counts_in_french() -> None:
     assert progress_label(4200, 10000) == "Lecture du catalogue… 4\u202f200 / 10\u202f000 fiches"
 
@@ -59,10 +68,7 @@ async def test_without_a_catalogue_the_frame_shows_at_once_then_the_progress_the
     monkeypatch.setattr(cache_module, "load", loader)
     app = ExplorerApp(content_root=root)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(50):
-            await pilot.pause()
-            if "4\u202f200 / 10\u202f000 fiches" in screen_text(app):
-                break
+        await progress_shown(app, pilot)
         assert isinstance(app.screen, LoadingScreen)
         assert "Métiers du e-commerce" in screen_text(app)  # the app's frame is there
         assert "Lecture du catalogue… 4\u202f200 / 10\u202f000 fiches" in screen_text(app)
@@ -108,10 +114,7 @@ async def test_keys_typed_while_the_catalogue_loads_reach_the_explorer_in_order(
     monkeypatch.setattr(cache_module, "load", loader)
     app = ExplorerApp(content_root=root)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(50):
-            await pilot.pause()
-            if "4\u202f200 / 10\u202f000 fiches" in screen_text(app):
-                break
+        await progress_shown(app, pilot)
         await pilot.press("slash", "s", "e", "a")
         assert isinstance(app.screen, LoadingScreen)
         loader.go_on.set()
