@@ -339,6 +339,9 @@ class CompareScreen(Screen[None]):
             id="compare.favourite",
             tooltip="Ajouter à Ma sélection (ou en retirer) le métier de la colonne active",
         ),
+        # The same key where the footer is compact (below 110 columns): not shown there, so
+        # that « q Quitter » fits at 80 columns (? help and the palette list it).
+        Binding("P", "path_unlisted", "Chemin", show=False, id="compare.path-key"),
         Binding(
             "P",
             "path",
@@ -370,6 +373,7 @@ class CompareScreen(Screen[None]):
         self.comparison = compare(catalog, role_a, role_b)
         self.profile_skills = profile_skills  # the app's, as last announced
         self._favourites: frozenset[str] = frozenset()  # the app's, as last announced
+        self.compact_footer = False  # the app's, as last announced
         self.row_keys: list[str] = []  # the key of each row shown (Row.key)
 
     @property
@@ -426,6 +430,7 @@ class CompareScreen(Screen[None]):
         self.query_one("#scroll-a", SideScroll).focus()
         self._watch_app("favourites", self._favourites_changed, init=True)
         self._watch_app("profile_skills", self._profile_changed, init=False)
+        self._watch_app("compact_footer", self._compact_footer_changed, init=True)
 
     def _watch_app(self, attribute: str, callback: Callable[[Any], None], *, init: bool) -> None:
         """Watch one of the app's attributes without the app keeping this screen once closed.
@@ -448,6 +453,19 @@ class CompareScreen(Screen[None]):
         if skills != self.profile_skills:
             self.profile_skills = skills
             self.show_pair(self.role_a.id, self.role_b.id)
+
+    def _compact_footer_changed(self, compact: bool) -> None:
+        if compact != self.compact_footer:
+            self.compact_footer = compact
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"path", "path_unlisted"}:  # one of the two, as the footer has room or not
+            return self.compact_footer == (action == "path_unlisted")
+        return True
+
+    def action_path_unlisted(self) -> None:
+        self.action_path()
 
     def _favourites_changed(self, favourites: frozenset[str]) -> None:
         self._favourites = favourites
