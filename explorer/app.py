@@ -422,8 +422,9 @@ class ExplorerApp(App[None]):
         from explorer.screens.decode import DecodeScreen
 
         if self.catalog is not None and not isinstance(self.screen, DecodeScreen):
-            # TODO(lead): pass profile_skills=self.profile.skills once the profile is merged.
-            self.push_screen(DecodeScreen(self.catalog, self.shortlist))
+            self.push_screen(
+                DecodeScreen(self.catalog, self.shortlist, profile_skills=self.profile_skills)
+            )
 
     def open_glossary(self, term_id: str | None = None) -> None:
         """Push the glossary screen, optionally on one term."""

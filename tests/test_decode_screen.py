@@ -13,6 +13,7 @@ from textual.widgets import OptionList, TextArea
 from explorer.app import ExplorerApp
 from explorer.model import Catalog
 from explorer.model.decode import AD_HEADING, decode_ad
+from explorer.model.profile import Profile
 from explorer.model.shortlist import Shortlist
 from explorer.screens.compare import CompareScreen
 from explorer.screens.decode import DecodeScreen, marked_ad
@@ -207,6 +208,23 @@ async def test_every_part_is_reachable_at_both_sizes(
         await pilot.pause()
         # The ad's last line, with its jargon highlighted, closes the results.
         assert region_words(app, "#decode-results").endswith("Rigueur et curiosité indispensables.")
+
+
+async def test_d_from_the_explorer_compares_the_ad_with_the_users_profile(
+    bundled: Catalog, tmp_path: Path
+) -> None:
+    profile = Profile.open(tmp_path / "profile.toml")
+    profile.add(["suivi-kpi", "sql"])
+    app = ExplorerApp(
+        bundled, shortlist=Shortlist.open(tmp_path / "shortlist.toml"), profile=profile
+    )
+    ad = (ADS / "referenceur-sea.txt").read_text("utf-8")
+    async with app.run_test(size=(120, 80)) as pilot:
+        screen = await paste_ad(app, pilot, ad)
+        assert screen.reading is not None
+        shown = region_words(app, "#decode-profile")
+        assert shown.startswith("Votre profil")
+        assert "Suivi des KPI et reporting" in shown and "À acquérir : " in shown
 
 
 async def test_with_a_profile_what_the_user_has_of_what_the_ad_asks(

@@ -58,8 +58,7 @@ def measure(args: argparse.Namespace, started_at: float) -> dict[str, Any]:
         def on_mount(self) -> None:
             self.set_timer(GIVE_UP_SECONDS, self.exit)
 
-        # TODO(merge): the app's public "first frame displayed" signal, once the UI rewrite
-        # has one; until then, the explorer screen's Ready message.
+        # The explorer screen's Ready message: its first complete frame has been displayed.
         def on_main_screen_ready(self, message: MainScreen.Ready) -> None:
             self.first_frame_at = message.displayed_at
             self.exit()

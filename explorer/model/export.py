@@ -6,11 +6,10 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 from pathlib import Path
 
-from explorer.model import catalog as catalog_module
 from explorer.model.catalog import EMPLOYER_TYPES, SKILL_CATEGORIES, Catalog, Role
 from explorer.model.profile import fit_of, skill_labels
 from explorer.model.shortlist import ABSENT_ROLE, ShortlistEntry
@@ -217,14 +216,9 @@ def _access(role: Role) -> list[str]:
 
 def _extra_fields(role: Role) -> list[str]:
     """Status, sectors and working conditions, for roles whose content has them."""
-    # TODO(lead): plain attribute reads once the model helper's Role fields are merged.
-    labels: Mapping[str, str] = getattr(catalog_module, "STATUS_LABELS", {})
-    status: Sequence[str] = getattr(role, "status", ())
-    sectors: Sequence[str] = getattr(role, "sectors", ())
-    conditions: str = getattr(role, "conditions", "")
-    lines = _bullets("Statut", [labels.get(s, s) for s in status])
-    lines += _bullets("Secteurs", sectors)
-    return lines + _paragraphs("Conditions de travail", conditions)
+    lines = _bullets("Statut", role.status_labels)
+    lines += _bullets("Secteurs", role.sectors)
+    return lines + _paragraphs("Conditions de travail", role.conditions)
 
 
 def _bullets(title: str, items: Sequence[str]) -> list[str]:
