@@ -302,6 +302,7 @@ class CompareScreen(Screen[None]):
     """Role A on the left (or on top when narrow), role B on the right (or below)."""
 
     CSS_PATH = "compare.tcss"
+    SUB_TITLE = "Comparaison de deux métiers"
 
     BINDING_GROUP_TITLE = "Comparaison"
     BINDINGS = [
@@ -424,7 +425,6 @@ class CompareScreen(Screen[None]):
         yield SteadyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = "Comparaison de deux métiers"
         # A toast from the screen left (« … attend un second métier ») would cover the columns.
         self.app.clear_notifications()
         self.query_one("#scroll-a", SideScroll).focus()

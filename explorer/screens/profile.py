@@ -123,6 +123,7 @@ class ProfileScreen(Screen[None]):
     """The user's skills, and the roles they lead to."""
 
     CSS_PATH = "profile.tcss"
+    SUB_TITLE = "Mon profil"
     BINDING_GROUP_TITLE = "Mon profil"
     AUTO_FOCUS = "#profile-skills"
 
@@ -166,7 +167,6 @@ class ProfileScreen(Screen[None]):
         yield SteadyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = "Mon profil"
         self.query_one("#profile-ranking", RoleList).border_title = "Métiers par correspondance"
         reach = self.query_one("#profile-reach", RoleList)
         reach.border_title = f"À portée : {REACH_MAX_MISSING} compétences ou moins"

@@ -129,6 +129,7 @@ class ShortlistScreen(Screen[None]):
     BINDING_GROUP_TITLE = "Ma sélection"
 
     CSS_PATH = "shortlist.tcss"
+    SUB_TITLE = "Ma sélection"
 
     BINDINGS = [
         Binding(
@@ -225,7 +226,6 @@ class ShortlistScreen(Screen[None]):
         yield SteadyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = "Ma sélection"
         # Drawn now, and again whenever the role marked for comparison changes.
         self.watch(self.app, "compare_mark", self._compare_mark_changed)
         self.watch(self.app, "profile_skills", self._profile_changed)
