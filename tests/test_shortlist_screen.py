@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -249,6 +250,22 @@ async def test_d_removes_and_u_puts_it_back_at_its_place(catalog: Catalog, path:
         assert len(saved(path)) == 3
         await pilot.pause()
         assert "Rétablir" not in footer(app)
+
+
+async def test_a_closed_shortlist_screen_is_not_kept_in_memory(
+    catalog: Catalog, path: Path
+) -> None:
+    # Opened and closed again and again, without the comparison mark or the profile changing.
+    three(path)
+    app = ExplorerApp(catalog, shortlist=Shortlist.open(path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        for _ in range(3):
+            await open_screen(app, pilot)
+            await pilot.press("escape")
+            await pilot.pause()
+        assert not isinstance(app.screen, ShortlistScreen)
+        gc.collect()
+        assert not [item for item in gc.get_objects() if isinstance(item, ShortlistScreen)]
 
 
 async def test_at_120_columns_undo_takes_the_place_of_back_and_quit_stays_in_the_footer(

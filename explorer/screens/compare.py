@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
-from typing import Any, Literal
-from weakref import WeakMethod
+from typing import Literal
 
 from textual import events
 from textual.app import ComposeResult
@@ -18,6 +17,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Static
 
+from explorer.app_state import watch_app
 from explorer.french_spacing import glued_content, unglued_content
 from explorer.messages import OpenPath, ToggleFavourite
 from explorer.model import EMPLOYER_TYPES, Catalog, Comparison, Role, compare
@@ -428,26 +428,10 @@ class CompareScreen(Screen[None]):
         # A toast from the screen left (« … attend un second métier ») would cover the columns.
         self.app.clear_notifications()
         self.query_one("#scroll-a", SideScroll).focus()
-        self._watch_app("favourites", self._favourites_changed, init=True)
-        self._watch_app("profile_skills", self._profile_changed, init=False)
-        self._watch_app("compact_footer", self._compact_footer_changed, init=True)
-
-    def _watch_app(self, attribute: str, callback: Callable[[Any], None], *, init: bool) -> None:
-        """Watch one of the app's attributes without the app keeping this screen once closed.
-
-        Textual drops a watcher only when the watched value next changes: a screen watching
-        the app would stay in memory, with all it drew, until a favourite or the profile
-        changes. The watcher here is the headline, a small widget, and it reaches the screen
-        through a weak reference.
-        """
-        handler = WeakMethod(callback)
-
-        def forward(value: Any) -> None:
-            method = handler()
-            if method is not None:
-                method(value)
-
-        self.query_one("#compare-headline").watch(self.app, attribute, forward, init=init)
+        headline = self.query_one("#compare-headline")
+        watch_app(headline, "favourites", self._favourites_changed)
+        watch_app(headline, "profile_skills", self._profile_changed, init=False)
+        watch_app(headline, "compact_footer", self._compact_footer_changed)
 
     def _profile_changed(self, skills: frozenset[str]) -> None:
         if skills != self.profile_skills:

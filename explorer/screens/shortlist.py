@@ -19,6 +19,7 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from explorer.app_state import watch_app
 from explorer.messages import MarkForCompare, OpenRole, ShortlistChanged
 from explorer.model import Catalog
 from explorer.model.export import (
@@ -227,9 +228,10 @@ class ShortlistScreen(Screen[None]):
 
     def on_mount(self) -> None:
         # Drawn now, and again whenever the role marked for comparison changes.
-        self.watch(self.app, "compare_mark", self._compare_mark_changed)
-        self.watch(self.app, "profile_skills", self._profile_changed)
-        self.watch(self.app, "compact_footer", self._compact_footer_changed)
+        status = self.query_one("#shortlist-status")
+        watch_app(status, "compare_mark", self._compare_mark_changed)
+        watch_app(status, "profile_skills", self._profile_changed)
+        watch_app(status, "compact_footer", self._compact_footer_changed)
         self.query_one(OptionList).focus()
 
     def _profile_changed(self, skills: frozenset[str]) -> None:
