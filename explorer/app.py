@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -19,6 +18,7 @@ from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from explorer import messages
+from explorer.collector import building_long_lived
 from explorer.locations import bundled_content, profile_path, shortlist_path, validate_command
 from explorer.model import Catalog, ContentIssue
 from explorer.model.profile import Profile, unknown_skills_message
@@ -118,7 +118,8 @@ class ExplorerApp(App[None]):
         if catalog is None:
             from explorer.model import cache
 
-            cached = cache.load_cached(content_root or bundled_content())
+            with building_long_lived():
+                cached = cache.load_cached(content_root or bundled_content())
             if cached is not None:
                 # No loading screen to build and then leave: the explorer is the first screen.
                 catalog, self.content_issues = cached.catalog, tuple(cached.issues)
@@ -174,7 +175,8 @@ class ExplorerApp(App[None]):
                 step = now
                 self.post_message(LoadingProgress(done, total))
 
-        result = cache.load(root, progress=progress)
+        with building_long_lived():
+            result = cache.load(root, progress=progress)
         self.post_message(CatalogLoaded(result.catalog, tuple(result.issues)))
 
     def on_main_screen_ready(self, message: MainScreen.Ready) -> None:
@@ -184,17 +186,12 @@ class ExplorerApp(App[None]):
     def prepare_indexes(self) -> None:
         """The search index, built once the first frame is up rather than on the first key
         typed (≈ 1 s at 10,000 roles)."""
-        if self.catalog is not None:
-            self.catalog.search_index  # noqa: B018 (a cached property: reading it builds it)
         # The catalogue and its index live as long as the app: out of the garbage collector's
         # sight, a full collection no longer walks them (it cost 60–170 ms of a screen opening
         # or a keystroke at 2,500 roles).
-        gc.freeze()
-        # What the screens keep drawn (Textual's render caches) grows to tens of thousands of
-        # objects, walked by every full collection: one full collection for 100 middle ones
-        # rather than 10 (bundled catalogue, 3 runs: comparison p50 155 → 114 ms, keystroke
-        # p95 61 → 51 ms; benchmarks/RESULTS.md).
-        gc.set_threshold(700, 10, 100)
+        with building_long_lived():
+            if self.catalog is not None:
+                self.catalog.search_index  # noqa: B018 (a cached property: reading it builds it)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name == "load_catalog" and event.state == WorkerState.ERROR:
