@@ -427,6 +427,9 @@ class CompareScreen(Screen[None]):
     def on_mount(self) -> None:
         # A toast from the screen left (« … attend un second métier ») would cover the columns.
         self.app.clear_notifications()
+        # The columns get their widths before the first layout, not at the first Resize
+        # (which comes after it): one layout of the whole screen less per opening.
+        self._fit_columns(self.app.size.width)
         self.query_one("#scroll-a", SideScroll).focus()
         headline = self.query_one("#compare-headline")
         watch_app(headline, "favourites", self._favourites_changed)
