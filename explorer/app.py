@@ -17,8 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
-from explorer import messages
-from explorer.collector import building_long_lived
+from explorer import collector, messages
 from explorer.locations import bundled_content, profile_path, shortlist_path, validate_command
 from explorer.model import Catalog, ContentIssue
 from explorer.model.profile import Profile, unknown_skills_message
@@ -112,14 +111,15 @@ class ExplorerApp(App[None]):
         """Without a catalogue, it is taken from the content cache of `content_root` (the
         bundled content by default) when that is valid, in a blink; else the TOML files are
         read on a thread while a progress bar shows."""
+        # Until the indexes are built (prepare_indexes), nearly all that is made is kept.
+        collector.hold()
         super().__init__()
         self.content_root = content_root
         self.content_issues = tuple(issues)
         if catalog is None:
             from explorer.model import cache
 
-            with building_long_lived():
-                cached = cache.load_cached(content_root or bundled_content())
+            cached = cache.load_cached(content_root or bundled_content())
             if cached is not None:
                 # No loading screen to build and then leave: the explorer is the first screen.
                 catalog, self.content_issues = cached.catalog, tuple(cached.issues)
@@ -175,8 +175,7 @@ class ExplorerApp(App[None]):
                 step = now
                 self.post_message(LoadingProgress(done, total))
 
-        with building_long_lived():
-            result = cache.load(root, progress=progress)
+        result = cache.load(root, progress=progress)
         self.post_message(CatalogLoaded(result.catalog, tuple(result.issues)))
 
     def on_main_screen_ready(self, message: MainScreen.Ready) -> None:
@@ -186,12 +185,15 @@ class ExplorerApp(App[None]):
     def prepare_indexes(self) -> None:
         """The search index, built once the first frame is up rather than on the first key
         typed (≈ 1 s at 10,000 roles)."""
-        # The catalogue and its index live as long as the app: out of the garbage collector's
-        # sight, a full collection no longer walks them (it cost 60–170 ms of a screen opening
-        # or a keystroke at 2,500 roles).
-        with building_long_lived():
-            if self.catalog is not None:
-                self.catalog.search_index  # noqa: B018 (a cached property: reading it builds it)
+        if self.catalog is not None:
+            self.catalog.search_index  # noqa: B018 (a cached property: reading it builds it)
+        # The catalogue, the screen and the index live as long as the app: out of the garbage
+        # collector's sight, a full collection no longer walks them (it cost 60–170 ms of a
+        # screen opening or a keystroke at 2,500 roles).
+        collector.release()
+
+    def on_unmount(self) -> None:
+        collector.release()  # left before the indexes were built (a failed load, a test)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name == "load_catalog" and event.state == WorkerState.ERROR:
