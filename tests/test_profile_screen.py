@@ -13,7 +13,7 @@ from explorer.app import ExplorerApp
 from explorer.model import Catalog, load_catalog
 from explorer.screens.compare import CompareScreen
 from explorer.screens.main import MainScreen
-from explorer.screens.profile import EMPTY_PROFILE_HINT, ProfileScreen
+from explorer.screens.profile import EMPTY_PROFILE_HINT, NOTHING_WITHIN_REACH, ProfileScreen
 from tests.content_factory import ContentFactory
 from tests.screen import screen_text as painted
 
@@ -53,13 +53,22 @@ async def open_profile(pilot: Pilot[None]) -> ProfileScreen:
     return screen
 
 
+async def test_at_80_columns_the_empty_lists_say_what_to_do_in_full(catalog: Catalog) -> None:
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_profile(pilot)
+        text = screen_text(app)
+        for row in (*EMPTY_PROFILE_HINT, *NOTHING_WITHIN_REACH):
+            assert row in text  # not cut with "…"
+
+
 async def test_p_opens_the_profile_and_a_tick_re_ranks_and_is_saved(
     catalog: Catalog, path: Path
 ) -> None:
     app = ExplorerApp(catalog)
     async with app.run_test(size=SIZE) as pilot:
         await open_profile(pilot)
-        assert options(pilot, "profile-ranking") == [EMPTY_PROFILE_HINT]
+        assert options(pilot, "profile-ranking") == list(EMPTY_PROFILE_HINT)
         await pilot.press("space")  # the first skill: Référencement naturel (seo)
         await pilot.pause()
         assert saved(path) == ["seo"]

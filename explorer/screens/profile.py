@@ -37,14 +37,22 @@ SKILLS_SHOWN = 300
 TICKED = "☑ "
 UNTICKED = "☐ "
 HAVE_MARK = "✓"
+# What the role lists say while they are empty, one short row each: their rows do not wrap
+# (a role per row), and the lists are ≈ 44 columns wide at 80.
 EMPTY_PROFILE_HINT = (
-    "Cochez vos compétences (espace), ou partez d'un métier exercé (e) : "
-    "les métiers qui vous correspondent s'affichent ici."
+    "Cochez vos compétences (espace),",
+    "ou partez d'un métier exercé (e) :",
+    "les métiers qui vous correspondent",
+    "s'affichent ici.",
 )
-NOTHING_WITHIN_REACH = "Aucun métier à 3 compétences ou moins : cochez-en d'autres."
+NOTHING_WITHIN_REACH = ("Aucun métier à 3 compétences ou moins :", "cochez-en d'autres.")
 
 _HEADING = "bold $text-accent"
 _MUTED = "$text-muted"
+
+
+def _notice(rows: tuple[str, ...]) -> list[Option]:
+    return [Option(Content.styled(row, _MUTED), disabled=True) for row in rows]
 
 
 def _plural(count: int, singular: str, plural: str) -> str:
@@ -273,7 +281,7 @@ class ProfileScreen(Screen[None]):
         self.ranking = rank_roles(catalog, skills, limit=RANKED_SHOWN) if skills else []
         ranking_list.set_options(
             [Option(ranking_prompt(fit), id=fit.role.id) for fit in self.ranking]
-            or [Option(Content.styled(EMPTY_PROFILE_HINT, _MUTED), disabled=True)]
+            or _notice(EMPTY_PROFILE_HINT)
         )
         if self.ranking:
             ids = [fit.role.id for fit in self.ranking]
@@ -287,7 +295,7 @@ class ProfileScreen(Screen[None]):
         reach_list = self.query_one("#profile-reach", RoleList)
         reach_list.set_options(
             [Option(reach_prompt(catalog, fit), id=fit.role.id) for fit in reach]
-            or [Option(Content.styled(NOTHING_WITHIN_REACH, _MUTED), disabled=True)]
+            or _notice(NOTHING_WITHIN_REACH)
         )
         # Fixed sizes (profile.tcss): a tick repaints the lists, never lays the screen out again.
         self.query_one("#profile-status", Static).update(self.status_text(), layout=False)
