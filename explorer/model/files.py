@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 _TOML_POSITION_SUFFIX = " (at line "
+_CHUNK = 64 * 1024 * 1024  # at most this much asked of one read
 
 
 class FileProblem(Exception):
@@ -50,22 +51,28 @@ def read_bounded(path: Path, limit: int) -> bytes:
             raise FileProblem("est un dossier, pas un fichier")
         if not stat.S_ISREG(mode):
             raise FileProblem("n'est pas un fichier ordinaire (tube, périphérique…)")
-        stream = os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
-    with stream:
         try:
-            # Sized as the file says (a buffer of `limit` bytes for each of 10,000 role files
-            # took 180 ms), then on to the limit if it was longer than it said.
-            data = stream.read(min(info.st_size, limit) + 1)
+            # As long as the file says (one read, no buffer of `limit` bytes), then on to the
+            # limit if it was longer than it said.
+            data = _read_up_to(fd, min(info.st_size, limit) + 1)
             if len(data) > info.st_size:
-                data += stream.read(limit + 1 - len(data))
+                data += _read_up_to(fd, limit + 1 - len(data))
         except OSError as error:
             raise FileProblem(f"lecture impossible : {_reason(error)}") from error
+    finally:
+        os.close(fd)
     if len(data) > limit:
         raise FileProblem(f"fichier trop volumineux (maximum {_size(limit)})")
     return data
+
+
+def _read_up_to(fd: int, size: int) -> bytes:
+    """`size` bytes, or fewer at the end of the file (one read may return less)."""
+    chunks = []
+    while size > 0 and (chunk := os.read(fd, min(size, _CHUNK))):
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)  # one chunk: that very object, not a copy
 
 
 def parse_toml(raw: bytes) -> dict[str, Any]:
