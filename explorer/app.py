@@ -185,12 +185,14 @@ class ExplorerApp(App[None]):
     def prepare_indexes(self) -> None:
         """The search index, built once the first frame is up rather than on the first key
         typed (≈ 1 s at 10,000 roles)."""
-        if self.catalog is not None:
-            self.catalog.search_index  # noqa: B018 (a cached property: reading it builds it)
-        # The catalogue, the screen and the index live as long as the app: out of the garbage
-        # collector's sight, a full collection no longer walks them (it cost 60–170 ms of a
-        # screen opening or a keystroke at 2,500 roles).
-        collector.release()
+        try:
+            if self.catalog is not None:
+                self.catalog.search_index  # noqa: B018 (a cached property: reading it builds it)
+        finally:
+            # The catalogue, the screen and the index live as long as the app: out of the
+            # garbage collector's sight, a full collection no longer walks them (it cost
+            # 60–170 ms of a screen opening or a keystroke at 2,500 roles).
+            collector.release()
 
     def on_unmount(self) -> None:
         collector.release()  # left before the indexes were built (a failed load, a test)
