@@ -367,6 +367,39 @@ async def test_the_best_match_is_highlighted_and_shown(catalog: Catalog) -> None
         assert "└─ Rédacteur web / Rédactrice web · terme « SEO »" in tree_lines(app)
 
 
+async def test_a_best_match_below_the_first_screenful_is_in_view_in_every_frame(
+    bundled: Catalog,
+) -> None:
+    # The tree scrolls to it before the frame is drawn: no frame shows the tree scrolled
+    # to the top, the highlighted line out of sight, and then another one scrolled.
+    frames: list[tuple[str, bool]] = []  # per frame displayed: the highlight, and if in view
+    watching = False
+
+    class Watched(ExplorerApp):
+        CSS_PATH = str(Path(app_module.__file__).parent / "app.tcss")
+
+        def post_display_hook(self) -> None:
+            super().post_display_hook()
+            if watching and isinstance(self.screen, MainScreen):
+                label = cursor_label(self)
+                in_view = any(label[:20] in line for line in region_lines(self, "#roles"))
+                frames.append((label, in_view))
+
+    app = Watched(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await first_frame(app, pilot)
+        await pilot.press("/")
+        await pilot.pause()
+        watching = True
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.pause()
+        watching = False
+        tree = main_screen(app).query_one(RoleTree)
+        assert tree.scroll_offset.y > 0  # the best match is below the first screenful
+        assert frames and all(in_view for _, in_view in frames), frames
+
+
 @pytest.mark.parametrize("key", ["enter", "down"])
 async def test_enter_or_down_in_the_search_goes_to_the_best_match(
     catalog: Catalog, key: str

@@ -14,6 +14,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -267,8 +268,20 @@ class RoleTree(Tree[TreeEntry]):
         # them now, else the cursor would land on the node's old line (-1 for a new node).
         _ = self.last_line
         self.cursor_line = node.line  # not move_cursor: it scrolls at once, even unlaid out
-        # Scroll once laid out: before the first layout the tree has no height to scroll in.
-        self.call_after_refresh(self.scroll_to_node, node, animate=False)
+        if not self.size.height:
+            # Scroll once laid out: before the first layout the tree has no height to scroll in.
+            self.call_after_refresh(self.scroll_to_node, node, animate=False)
+            return
+        # Laid out: scroll now, so that the next frame paints the lines once, in their place
+        # (a deferred scroll paints them again one frame later).
+        self.scroll_to_region(
+            Region(0, node.line, self.size.width, 1),
+            animate=False,
+            force=True,
+            origin_visible=False,
+            x_axis=False,
+            immediate=True,
+        )
 
     def move_to_first_role(self) -> None:
         for node in self.root.children:
