@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -269,6 +270,25 @@ async def test_t_ticks_needs_and_shows_the_fewest_roles(catalog: Catalog) -> Non
         await press(pilot, "x")
         assert "Cochez les activités dont la boutique a besoin" in screen_text(app)
         assert "[x]" not in screen_text(app)
+
+
+async def test_at_80_columns_a_long_activity_ends_in_an_ellipsis(bundled: Catalog) -> None:
+    app = ExplorerApp(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "T")
+        # "Analyse d'audience (Google Analytics, Matomo)" does not fit: the line says so.
+        line = next(x for x in widget_lines(app, "#team-skills") if "Analyse d’audience" in x)
+        assert re.search(r"\[ \] Analyse d’audience \(\S*…", line), line
+
+
+async def test_at_80_columns_a_long_category_is_cut_before_its_count(catalog: Catalog) -> None:
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "T")
+        lines = widget_lines(app, "#team-skills")
+        assert any("▼ Relation et communicat…  0/1" in line for line in lines), lines
 
 
 async def test_a_preset_ticks_its_skills_and_compares_with_the_generalist(

@@ -19,6 +19,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from explorer.model import Family, Role
+from explorer.widgets.tree_labels import label_room
 
 FAVOURITE_MARKER = "★"
 COMPARE_MARKER = "◆"
@@ -316,21 +317,10 @@ class RoleTree(Tree[TreeEntry]):
 
     # --- rendering ------------------------------------------------------------------------
 
-    def _label_room(self, node: RoleTreeNode) -> int | None:
-        """The cells left for a node's label beside its guides; None before the first layout."""
-        width = self.scrollable_content_region.width
-        if width <= 0:
-            return None
-        depth = 0
-        parent = node.parent
-        while parent is not None and not parent.is_root:
-            depth, parent = depth + 1, parent.parent
-        return max(1, width - depth * self.guide_depth)
-
     def render_label(self, node: RoleTreeNode, base_style: Style, style: Style) -> Text:
         text = super().render_label(node, base_style, style)  # Tree's icon, then the label
         entry = node.data
-        room = self._label_room(node)
+        room = label_room(self, node)
         if isinstance(entry, FamilyEntry):
             text.stylize(self.get_component_rich_style("role-tree--family", partial=True))
             count = Text(

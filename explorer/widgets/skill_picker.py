@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -12,11 +13,13 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from explorer.model import SKILL_CATEGORIES, Catalog, Skill
+from explorer.widgets.tree_labels import label_room
 
 # Up to this many skills, every category starts open.
 EXPAND_ALL_UP_TO = 300
 TICKED = "[x] "
 UNTICKED = "[ ] "
+COUNT_GAP = "  "  # between a category and its count of ticked skills
 
 
 class SkillPicker(Tree[str | None]):
@@ -62,6 +65,17 @@ class SkillPicker(Tree[str | None]):
             first = next(iter(self.skill_nodes.values())) if expand else self.root.children[0]
             self.call_after_refresh(self.move_cursor, first)
 
+    def render_label(self, node: TreeNode[str | None], base_style: Style, style: Style) -> Text:
+        text = super().render_label(node, base_style, style)
+        room = label_room(self, node)
+        if room is None:
+            return text
+        # Cut where the column stops, visibly; a category keeps its count (category_label).
+        count = text[text.plain.rindex(COUNT_GAP) :] if node.data is None else Text()
+        text = text[: len(text) - len(count)]
+        text.truncate(max(1, room - count.cell_len), overflow="ellipsis")
+        return text.append_text(count)
+
     @property
     def ticked_in_order(self) -> tuple[str, ...]:
         return tuple(s for s in self.skill_nodes if s in self.ticked)
@@ -73,7 +87,7 @@ class SkillPicker(Tree[str | None]):
     def category_label(self, category: str, skills: Sequence[Skill]) -> Text:
         count = sum(1 for skill in skills if skill.id in self.ticked)
         label = Text(SKILL_CATEGORIES.get(category, category), style="bold")
-        label.append(f"  {count}/{len(skills)}", style="dim")
+        label.append(f"{COUNT_GAP}{count}/{len(skills)}", style="dim")
         return label
 
     def show_ticks(self, changed: Iterable[str]) -> None:
