@@ -83,6 +83,16 @@ async def test_open_compare_shows_both_roles_and_the_overlap(catalog: Catalog) -
         assert "1 en commun · 2 à acquérir pour aller vers B · 3 vers A" in text
 
 
+async def test_at_80_columns_the_legend_wraps_whole(catalog: Catalog) -> None:
+    # The headline fills the line: the legend's « ○ » goes to the next line with its word.
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_compare(app, pilot, SEO, SEA)
+        lines = [line.rstrip() for line in screen_text(app).replace("\xa0", " ").splitlines()]
+        assert lines[1].endswith("3 vers A   ● en commun"), lines[1]
+        assert lines[2].strip() == "○ spécifique"
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [(SEO, SEA), (SEA, SEO), (SEO, REDAC), (REDAC, SEO), (SEA, REDAC)],
