@@ -280,6 +280,10 @@ async def test_at_80_columns_a_long_activity_ends_in_an_ellipsis(bundled: Catalo
         # "Analyse d'audience (Google Analytics, Matomo)" does not fit: the line says so.
         line = next(x for x in widget_lines(app, "#team-skills") if "Analyse d’audience" in x)
         assert re.search(r"\[ \] Analyse d’audience \(\S*…", line), line
+        await tick(pilot, "Analyse d’audience")
+        # So does its row in the coverage table.
+        row = next(x for x in widget_lines(app, "#team-coverage") if "Analyse d’audience" in x)
+        assert re.search(r"Analyse d’audience \(Google Analytics, \S*… +●", row), row
 
 
 async def test_at_80_columns_a_long_category_is_cut_before_its_count(catalog: Catalog) -> None:

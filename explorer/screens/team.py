@@ -36,6 +36,11 @@ def plan_for(catalog: Catalog, need: tuple[str, ...]) -> tuple[tuple[str, ...], 
     return need, plan_team(catalog, need)
 
 
+def _cut(label: str, style: str = "") -> Text:
+    """A label ending in « … » where its column stops."""
+    return Text(label, style=style, no_wrap=True, overflow="ellipsis")
+
+
 class TeamScreen(Screen[None]):
     """Needs on the left (presets, then the vocabulary by category), the answer on the right."""
 
@@ -118,9 +123,9 @@ class TeamScreen(Screen[None]):
             table.add_column(str(number), key=role_id)
         for skill_id, roles in plan.covered.items():
             marks = [COVERED_MARK if role in roles else "" for role in plan.roles]
-            table.add_row(Text(skills[skill_id].label), *marks, key=skill_id)
+            table.add_row(_cut(skills[skill_id].label), *marks, key=skill_id)
         for skill_id in plan.uncovered:
-            label = Text(skills[skill_id].label, style="italic")
+            label = _cut(skills[skill_id].label, style="italic")
             table.add_row(label, *(UNCOVERED_MARK for _ in plan.roles), key=skill_id)
         table.display = True
 
