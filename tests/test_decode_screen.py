@@ -87,6 +87,22 @@ async def test_paste_see_the_role_and_enter_opens_it(bundled: Catalog, tmp_path:
         assert region_words(app, "#detail-head").startswith("Référenceur SEA / Référenceuse SEA")
 
 
+async def test_at_80_columns_no_line_of_a_reason_ends_with_an_opening_quote(
+    bundled: Catalog, tmp_path: Path
+) -> None:
+    # French spacing: « stays with the words it opens, » with the words it closes.
+    app = explorer(bundled, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await paste_ad(app, pilot, (ADS / "analyste-trafic.txt").read_text("utf-8"))
+        region = app.screen.query_one("#decode-roles").content_region
+        lines = [
+            line[region.x : region.right].strip()
+            for line in screen_lines(app)[region.y : region.bottom]
+        ]
+        assert any("«" in line for line in lines), lines
+        assert not any(line.endswith("«") or line.startswith("»") for line in lines), lines
+
+
 async def test_skills_missing_skills_and_jargon_are_listed(
     bundled: Catalog, tmp_path: Path
 ) -> None:

@@ -18,11 +18,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.timer import Timer
 from textual.widgets import Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
+from explorer.french_spacing import glued, unglued_strip
 from explorer.messages import OpenCompare, OpenRole, ShortlistChanged
 from explorer.model import Catalog
 from explorer.model.decode import (
@@ -71,6 +73,9 @@ class RoleGuesses(OptionList):
     def on_focus(self) -> None:
         if self.highlighted is None and self.option_count:
             self.highlighted = 0
+
+    def render_line(self, y: int) -> Strip:
+        return unglued_strip(super().render_line(y))  # French spacing (prompts are glued)
 
 
 class DecodeScreen(Screen[None]):
@@ -185,7 +190,8 @@ class DecodeScreen(Screen[None]):
         roles.clear_options()
         if reading.roles:
             roles.add_options(
-                Option(self.guess_prompt(rank, guess), id=guess.role.id)
+                # Glued: no line of a prompt starts with « : » or ends with « (french_spacing)
+                Option(glued(self.guess_prompt(rank, guess)), id=guess.role.id)
                 for rank, guess in enumerate(reading.roles, 1)
             )
             if highlighted is not None or roles.has_focus:
