@@ -2,6 +2,7 @@
 
     python benchmarks/interactive.py CONTENT WORKDIR [--shortlist N] [--quick]
     python benchmarks/interactive.py CONTENT WORKDIR --role ID
+    python benchmarks/interactive.py CONTENT WORKDIR --reading
 
 Each figure is the app's CPU time (`time.process_time`, this process) from the action to the
 painted screen (`pilot.pause()`, which forces the repaint). Pilot waits for idleness by
@@ -12,6 +13,11 @@ bound to nothing.
 
 The session starts once the app's own workers have ended, as a person would start typing.
 Prints one JSON object of lists of milliseconds.
+
+`--reading`: the same words and comparisons, each followed by a pause to read the answer
+(longer than explorer/collector.py's QUIET_SECONDS), as a person uses the app: every action's
+CPU time ("actions"), and the full garbage collections that ran inside an action, which the
+user waited for ("collections_in_actions", their durations).
 """
 
 from __future__ import annotations
@@ -102,6 +108,62 @@ async def session(
     return report
 
 
+async def reading_session(content: Path, *, quick: bool) -> dict[str, Any]:
+    import gc
+
+    from explorer.app import ExplorerApp
+    from explorer.collector import QUIET_SECONDS
+
+    catalog = load(content).catalog
+    ids = list(catalog.roles)
+    app = ExplorerApp(catalog)
+    report: dict[str, Any] = {"actions": [], "collections_in_actions": []}
+    acting = False
+    started = 0.0
+
+    def watch(phase: str, info: dict[str, int]) -> None:
+        nonlocal started
+        if phase == "start":
+            started = time.perf_counter()
+        elif acting and info["generation"] == 2:
+            report["collections_in_actions"].append((time.perf_counter() - started) * 1000)
+
+    async with app.run_test(size=SCREEN_SIZE) as pilot:
+
+        async def act(action: Callable[[], Awaitable[object] | object]) -> None:
+            nonlocal acting
+            acting, cpu = True, time.process_time()
+            done = action()
+            if isinstance(done, Awaitable):
+                await done
+            await pilot.pause()
+            report["actions"].append((time.process_time() - cpu) * 1000)
+            acting = False
+
+        async def read() -> None:
+            await asyncio.sleep(QUIET_SECONDS + 0.3)
+
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        gc.callbacks.append(watch)
+        try:
+            for word in TYPED[:1] if quick else TYPED:
+                await pilot.press("slash")
+                for key in [*("space" if c == " " else c for c in word), "backspace", "backspace"]:
+                    await act(partial(pilot.press, key))
+                await pilot.press("escape")
+                await read()
+            for other in ids[1 : 2 if quick else 1 + COMPARE_PAIRS]:
+                await act(partial(app.open_compare, ids[0], other))
+                await read()
+                app.pop_screen()
+                await pilot.pause()
+        finally:
+            gc.callbacks.remove(watch)
+    return report
+
+
 def main(argv: list[str]) -> int:
     import argparse
 
@@ -111,7 +173,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--shortlist", type=int, default=0, metavar="ENTRIES")
     parser.add_argument("--role", help="time this role's first display, and nothing else")
     parser.add_argument("--quick", action="store_true", help="one word, one comparison")
+    parser.add_argument("--reading", action="store_true", help="pauses to read after each action")
     args = parser.parse_args(argv)
+    if args.reading:
+        json.dump(asyncio.run(reading_session(args.content, quick=args.quick)), sys.stdout)
+        return 0
     report = asyncio.run(
         session(
             args.content,

@@ -12,7 +12,9 @@ asserts a timing.
   content), alternated A B A B; warm (content cache there) and cold (cache deleted); peak
   memory of the same processes (os.wait4);
 - the app in use (benchmarks/interactive.py, Pilot): keystrokes in the search field, opening
-  the comparison, a shortlist change, a role's first display: the app's CPU time;
+  the comparison, a shortlist change, a role's first display: the app's CPU time; and the
+  same keys and comparisons with pauses to read: the longest action, and the full garbage
+  collections an action waited for;
 - the model (benchmarks/model_rows.py): search, profile re-rank, career path, team plan, ad
   decoding, a shortlist change: wall time of each call.
 
@@ -53,6 +55,7 @@ class Plan:
     warm_pairs: int = 0
     cold_pairs: int = 0
     interactive_runs: int = 0
+    reading_runs: int = 0  # sessions with pauses to read (interactive.py --reading)
     model_runs: int = 0
     decode: bool = False
     shortlist: int = 0  # entries of the shortlist in the shortlist rows
@@ -62,7 +65,15 @@ class Plan:
 RUNS = 3
 FULL = (
     Plan("bundled", warm_pairs=7, interactive_runs=RUNS),
-    Plan("2500", 2500, warm_pairs=5, interactive_runs=RUNS, model_runs=RUNS, decode=True),
+    Plan(
+        "2500",
+        2500,
+        warm_pairs=5,
+        interactive_runs=RUNS,
+        reading_runs=RUNS,
+        model_runs=RUNS,
+        decode=True,
+    ),
     Plan(
         "10000",
         10000,
@@ -76,7 +87,7 @@ FULL = (
 )
 QUICK = (
     Plan("bundled", warm_pairs=1, interactive_runs=1),
-    Plan("30", 30, warm_pairs=1, interactive_runs=1, model_runs=1, decode=True),
+    Plan("30", 30, warm_pairs=1, interactive_runs=1, reading_runs=1, model_runs=1, decode=True),
     Plan("60", 60, warm_pairs=1, cold_pairs=1, interactive_runs=1, model_runs=1, shortlist=60),
     Plan("limit", 12, interactive_runs=1, big_role_bytes=-1),
 )
@@ -138,6 +149,11 @@ def measure(
         result["interactive"] = [
             run_child(command, env).report for _ in range(plan.interactive_runs)
         ]
+    if plan.reading_runs:
+        log(f"[{plan.name}] the app in use, with pauses to read ({plan.reading_runs} runs)")
+        command = script("interactive", str(content), str(workdir), "--reading")
+        command += ["--quick"] if quick else []
+        result["reading"] = [run_child(command, env).report for _ in range(plan.reading_runs)]
     if plan.model_runs:
         log(f"[{plan.name}] the model's answers ({plan.model_runs} runs)")
         extra = ["--decode"] if plan.decode else []
@@ -391,6 +407,16 @@ def detail_table(results: dict[str, dict[str, Any]]) -> list[str]:
         "interactive",
         p(0.95, "favourite", ""),
         digits=1,
+    )
+    row(
+        "longest action, session with pauses to read (app CPU)",
+        "reading",
+        lambda r: max(r["actions"]),
+    )
+    row(
+        "full collections waited for in that session",
+        "reading",
+        lambda r: sum(r["collections_in_actions"]),
     )
     row("shortlist change, model (wall) p95", "model", p(0.95, "shortlist"), digits=1)
     row("shortlist opened (model, wall)", "model", lambda r: r["shortlist"]["open_ms"])

@@ -114,6 +114,7 @@ class ExplorerApp(App[None]):
         # Until the indexes are built (prepare_indexes), nearly all that is made is kept.
         collector.hold()
         super().__init__()
+        self.quiet_collection = collector.QuietCollection()
         self.content_root = content_root
         self.content_issues = tuple(issues)
         if catalog is None:
@@ -150,6 +151,7 @@ class ExplorerApp(App[None]):
         return MainScreen(self.catalog, self.shortlist)
 
     def on_mount(self) -> None:
+        self.set_interval(collector.QUIET_SECONDS / 2, self.quiet_collection.tick)
         self.screen_change_signal.subscribe(self, self.screen_changed)
         self.compact_footer = self.size.width < COMPACT_FOOTER_BELOW
         self.fit_to_size()
@@ -299,6 +301,8 @@ class ExplorerApp(App[None]):
                 footer.refresh(recompose=True)  # the palette key is placed by compose
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown, events.Paste)):
+            self.quiet_collection.input_seen()
         waiting = self.early_keys
         if isinstance(event, events.Key) and waiting is not None and event.key not in QUIT_KEYS:
             # Typed before the explorer screen is there (while the app starts, or while the

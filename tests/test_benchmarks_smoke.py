@@ -144,6 +144,9 @@ def test_run_quick_writes_its_tables_and_figures(tmp_path: Path) -> None:
     assert pair["app_ms"] > pair["first_frame_ms"] > 0 and pair["baseline_ms"] > 0
     (session,) = result["interactive"]
     assert session["keys"] and session["compare"] and session["favourite"]
+    (reading,) = result["reading"]
+    assert len(reading["actions"]) == len("developpeur") + 2 + 1  # keys, then a comparison
+    assert isinstance(reading["collections_in_actions"], list)
     (answers,) = result["model"]
     for row in ("search", "rerank", "path", "team", "decode"):
         assert answers[row]["calls_ms"], row
@@ -152,3 +155,4 @@ def test_run_quick_writes_its_tables_and_figures(tmp_path: Path) -> None:
     assert "| start-up, 30 roles in 7 families, warm | ≤ 1.3 × |" in table
     assert "| decode a 5,000-char ad p95, 30 | ≤ 50 ms |" in table
     assert "| keystroke p95 (app CPU) |" in table
+    assert "| longest action, session with pauses to read (app CPU) |" in table
