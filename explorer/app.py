@@ -282,6 +282,7 @@ class ExplorerApp(App[None]):
         return action == "quit" or not isinstance(self.screen, TooSmallScreen)
 
     def screen_changed(self, screen: Screen[object]) -> None:
+        self.quiet_collection.activity()  # opened from a command or a message as well as a key
         self.fit_to_size()  # a screen opened by a message while the terminal is tiny
         self.fit_footer(screen)
         # The shortlist may have changed in the screen just left (it saves as it goes).
@@ -302,7 +303,7 @@ class ExplorerApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown, events.Paste)):
-            self.quiet_collection.input_seen()
+            self.quiet_collection.activity()
         waiting = self.early_keys
         if isinstance(event, events.Key) and waiting is not None and event.key not in QUIT_KEYS:
             # Typed before the explorer screen is there (while the app starts, or while the

@@ -37,16 +37,17 @@ def release() -> None:
 # tree nodes, styles): ~80,000 objects for 50 keys typed, and a full collection of them, when
 # the threshold calls one, freezes a keystroke or a screen opening for 150–350 ms. Collected
 # while the user reads instead, it is never waited for, and it keeps the next ones small.
-QUIET_SECONDS = 1.0  # without a key, a click or a paste: nobody is waiting for the screen
+QUIET_SECONDS = 1.0  # without a key, a click, a paste or a new screen: nobody is waiting
 
 
 class QuietCollection:
-    """A full collection once the user has been quiet for QUIET_SECONDS after acting."""
+    """A full collection once the app has been quiet for QUIET_SECONDS after some activity."""
 
     def __init__(self) -> None:
         self._last_input: float | None = None  # None: nothing done since the last one
 
-    def input_seen(self) -> None:
+    def activity(self) -> None:
+        """A key, a click, a paste, a screen opened or closed: someone is waiting on it."""
         self._last_input = time.monotonic()
 
     def tick(self) -> None:

@@ -72,12 +72,12 @@ def test_a_full_collection_once_the_user_is_quiet_and_only_then(
     try:
         quiet.tick()
         assert not seen  # nothing done since the start: nothing to collect
-        quiet.input_seen()
+        quiet.activity()
         quiet.tick()
         assert len(seen) == 1
         quiet.tick()
         assert len(seen) == 1  # once per quiet spell
-        quiet.input_seen()
+        quiet.activity()
         collector.hold()  # the app is building what it keeps: later
         quiet.tick()
         assert len(seen) == 1
@@ -102,6 +102,26 @@ async def test_the_app_collects_while_the_user_reads(monkeypatch: pytest.MonkeyP
             assert not seen  # no key yet
             await pilot.press("j")
             await pilot.pause(0.3)  # the user reads
+            assert len(seen) == 1
+        finally:
+            gc.callbacks.pop()
+    gc.unfreeze()
+
+
+async def test_a_screen_opened_without_a_key_counts_as_activity() -> None:
+    # Opened by a command or a message (here, as a script would): someone is looking at it.
+    app = ExplorerApp(load_catalog(CONTENT).catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.press("j")
+        await pilot.pause(0.6)
+        seen = full_collections()
+        try:
+            app.open_glossary(None)
+            await pilot.pause(0.6)  # 1.2 s after the key, 0.6 s after the new screen
+            assert not seen
+            await pilot.pause(1.0)
             assert len(seen) == 1
         finally:
             gc.callbacks.pop()
