@@ -808,6 +808,45 @@ async def test_a_long_fiche_gets_its_links_below_the_fold_once_the_first_frame_i
         assert any("Métiers liés" in line for line in screen_lines(app))
 
 
+async def test_the_links_of_a_fiche_found_by_a_search_are_its_own_down_the_pane(
+    bundled: Catalog,
+) -> None:
+    # Below the fold, a searched fiche's links are filled as the reader goes down to them:
+    # never the links of the fiche shown before.
+    seo = bundled.roles["referenceur-seo"]
+    terms = bundled.role_terms(seo)
+    app = ExplorerApp(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await first_frame(app, pilot)
+        await pilot.press("slash", *"referenceur seo", "enter", "enter", "end")
+        await pilot.pause()
+        detail = app.screen.query_one(RoleDetail)
+        assert detail.role is seo  # scrolled down to its end: its terms are in view
+        assert f"{terms[-1].term} — " in region_words(app, "#detail")
+        term_links = app.screen.query_one("#term-links", LinkList)
+        assert [option.id for option in term_links.options] == [term.id for term in terms]
+        await pilot.press("home", "tab")  # tab: to the first group of links, SEO's
+        await pilot.pause()
+        focused = app.focused
+        assert isinstance(focused, LinkList) and focused.id == "related-links"
+        assert [option.id for option in focused.options] == [link.role for link in seo.related]
+
+
+async def test_a_taller_terminal_shows_the_links_of_the_fiche_on_screen(bundled: Catalog) -> None:
+    seo = bundled.roles["referenceur-seo"]
+    app = ExplorerApp(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await first_frame(app, pilot)
+        await pilot.press("slash", *"referenceur seo")
+        await pilot.pause()
+        await pilot.resize_terminal(120, 160)  # the whole fiche in view, its links too
+        await pilot.pause()
+        links = app.screen.query_one("#related-links", LinkList)
+        assert [option.id for option in links.options] == [link.role for link in seo.related]
+        shown = region_words(app, "#detail")
+        assert all(bundled.roles[link.role].display_title in shown for link in seo.related)
+
+
 async def test_a_resized_tree_is_drawn_as_one_started_at_that_size(catalog: Catalog) -> None:
     # RoleTree keeps its rendered lines over a resize (they are cached by width).
     def tree_rows(app: ExplorerApp) -> list[str]:
@@ -888,6 +927,24 @@ async def test_the_footer_fits_the_terminal_as_it_is_resized(catalog: Catalog, o
         await pilot.resize_terminal(*SIZE)
         await pilot.pause()
         assert screen_lines(app)[-1] == wide
+
+
+async def test_at_80_columns_a_focused_link_leaves_room_for_every_key_but_f(
+    catalog: Catalog,
+) -> None:
+    # "⏎ Ouvrir" joins the footer: F leaves it (the help lists it), and still opens the filters.
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await first_frame(app, pilot)
+        await pilot.press("enter", "tab")  # into the fiche, to its first group of links
+        await pilot.pause()
+        assert isinstance(app.focused, LinkList)
+        footer = screen_lines(app)[-1]
+        assert "⏎ Ouvrir" in footer and footer.rstrip().endswith("q Quitter"), footer
+        assert "F Filtres" not in footer
+        await pilot.press("F")
+        await pilot.pause()
+        assert main_screen(app).filter_panel is not None and main_screen(app).filter_panel.display
 
 
 async def test_an_empty_catalogue_and_an_empty_family_leave_the_screen_usable(

@@ -34,7 +34,7 @@ from explorer.model.search import HitReasons, SearchHit
 from explorer.model.shortlist import Shortlist
 from explorer.model.text import fold
 from explorer.widgets.filter_chips import FilterChips
-from explorer.widgets.role_detail import RoleDetail
+from explorer.widgets.role_detail import LinkList, RoleDetail
 from explorer.widgets.role_tree import FamilyEntry, MoreEntry, RoleEntry, RoleTree, TreeEntry
 from explorer.widgets.search_field import SearchField
 from explorer.widgets.steady_footer import SteadyFooter
@@ -135,6 +135,9 @@ class MainScreen(Screen[None]):
             id="main.filters",
             tooltip="Ouvrir ou fermer le panneau de filtres (famille, niveau, employeur, compétences)",
         ),
+        # The same key while a link of the fiche has the focus where the footer is compact:
+        # not shown there, so that "⏎ Ouvrir" and every other key fit in 80 columns.
+        Binding("F", "filters_unlisted", "Filtres", show=False),
         Binding(
             "x",
             "clear_filters",
@@ -552,6 +555,8 @@ class MainScreen(Screen[None]):
             return self._filter.active and not self._compact_footer
         if action == "clear_filters_unlisted":
             return self._filter.active
+        if action == "filters":
+            return not (self._compact_footer and isinstance(self.focused, LinkList))
         return True
 
     def action_focus_search(self) -> None:
@@ -638,6 +643,9 @@ class MainScreen(Screen[None]):
         self.detail.display = False
         panel.display = True
         panel.focus_first()
+
+    async def action_filters_unlisted(self) -> None:
+        await self.action_filters()
 
     def _close_filters(self) -> None:
         panel = self.filter_panel

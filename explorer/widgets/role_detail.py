@@ -353,6 +353,9 @@ class RoleDetail(VerticalScroll):
         self._links: dict[str, Sequence[Option] | Callable[[], Sequence[Option]]] = {}
         self._sources: list[Block] = []
         self._links_asked = self._links_mounted = False
+        # Links and sources kept for a fiche whose text reaches below the pane: filled when
+        # they come into view (see `_show_links`).
+        self._links_pending = False
 
     def compose(self) -> ComposeResult:
         # Title, subtitle and markers; then aliases, summary and the sections up to employers.
@@ -384,27 +387,64 @@ class RoleDetail(VerticalScroll):
     def _text(self, widget_id: str) -> DetailText:
         return self.query_one(f"#{widget_id}", DetailText)
 
-    def _set_links(
-        self, section_id: str, options: Sequence[Option] | Callable[[], Sequence[Option]]
-    ) -> None:
-        self._links[section_id] = options
-        if self._links_mounted:
+    def _show_links(self, *, now: bool = False) -> None:
+        """Put the links and sources kept in `_links` and `_sources` on the pane.
+
+        At once when they are in view (or `now`); else once they come into view: the pane
+        scrolls, tab goes to a link, the pane grows. While searching, each key shows a new
+        fiche whose links lie below the pane: filling them was a third of a key's work.
+        """
+        self._links_pending = True
+        if now or self._links_in_view():
+            self._fill_pending()
+        elif self._links_mounted:  # the last fiche's links must not linger below this one
+            for section_id in LINK_SECTIONS:
+                self.query_one(f"#{section_id}", Section).display = False
+            self._text("detail-sources").display = False
+
+    def _links_in_view(self) -> bool:
+        """Whether the fiche's text, from its top, leaves room in the pane for the links."""
+        region = self.scrollable_content_region
+        if region.width <= 0 or region.height <= 0:
+            return True  # not laid out yet: no way to tell
+        above = 0
+        for widget_id in ("detail-head", "detail-body"):
+            text = self._text(widget_id)
+            if text.display:  # its rendering is kept: the layout to come reuses it
+                above += 1 + len(text.rendered(region.width))  # margin-top: 1 (main.tcss)
+        return above < region.height
+
+    def _fill_pending(self) -> None:
+        if not (self._links_pending and self._links_mounted):
+            return
+        self._links_pending = False
+        for section_id, options in self._links.items():
             if callable(options):
                 options = self._links[section_id] = options()
             section = self.query_one(f"#{section_id}", Section)
             section.display = bool(options)
             section.links.set_options(options)
-
-    def _set_sources(self, sources: list[Block]) -> None:
-        self._sources = sources
-        if self._links_mounted:
-            self._text("detail-sources").show(sources)
+        self._text("detail-sources").show(self._sources)
 
     def _fill_links(self) -> None:
         self._links_mounted = True
-        for section_id, options in self._links.items():
-            self._set_links(section_id, options)
-        self._set_sources(self._sources)
+        self._fill_pending()
+
+    def on_mount(self) -> None:
+        self.watch(self, "scroll_y", self._scrolled, init=False)
+
+    def _scrolled(self, scroll_y: float) -> None:
+        if scroll_y <= 0 or not self._links_pending:
+            return
+        # The reader goes down the fiche: the links are coming.
+        to_the_end = self.scroll_target_y >= self.max_scroll_y
+        self._fill_pending()
+        if to_the_end:  # End (or a scroll to the bottom): the end of the fiche, links included
+            self.call_after_refresh(self.scroll_end, animate=False)
+
+    def on_resize(self) -> None:
+        if self._links_pending and self._links_in_view():
+            self._fill_pending()
 
     def show_role(
         self,
@@ -433,18 +473,13 @@ class RoleDetail(VerticalScroll):
         )
         self.set_markers(favourite=favourite, marked=marked, note=note)
         self._show_body(role, catalog)
-        self._set_links("detail-related", self._related(role, catalog))
-        self._set_links("detail-nearest", partial(self._nearest, role, catalog))
-        self._set_links(
-            "detail-terms",
-            [
-                Option(
-                    glued(Text.assemble((term.term, "bold"), " — ", term.definition)), id=term.id
-                )
-                for term in catalog.role_terms(role)
-            ],
-        )
-        self._set_sources([self._sources_block(role, catalog)])
+        self._links = {
+            "detail-related": partial(self._related, role, catalog),
+            "detail-nearest": partial(self._nearest, role, catalog),
+            "detail-terms": partial(self._terms, role, catalog),
+        }
+        self._sources = [self._sources_block(role, catalog)]
+        self._show_links()
         self.scroll_home(animate=False)
 
     def show_family(self, family: Family, role_count: int) -> None:
@@ -472,9 +507,9 @@ class RoleDetail(VerticalScroll):
         self.found_by = ""
         self._text("detail-head").show(self._title)
         self._text("detail-body").show([Block(body)] if body else [])
-        self._set_sources([])
-        for section_id in LINK_SECTIONS:
-            self._set_links(section_id, [])
+        self._links = {section_id: [] for section_id in LINK_SECTIONS}
+        self._sources = []
+        self._show_links(now=True)
         self.scroll_home(animate=False)
 
     def set_markers(self, *, favourite: bool, marked: bool, note: str = "") -> None:
@@ -616,6 +651,13 @@ class RoleDetail(VerticalScroll):
         return options
 
     @staticmethod
+    def _terms(role: Role, catalog: Catalog) -> list[Option]:
+        return [
+            Option(glued(Text.assemble((term.term, "bold"), " — ", term.definition)), id=term.id)
+            for term in catalog.role_terms(role)
+        ]
+
+    @staticmethod
     def _nearest(role: Role, catalog: Catalog) -> list[Option]:
         options = []
         for comparison in nearest(catalog, role, NEAREST_COUNT):
@@ -633,6 +675,7 @@ class RoleDetail(VerticalScroll):
 
     def _stops(self) -> list[Widget]:
         """Where tab goes inside the pane: the text itself, then each visible link list."""
+        self._fill_pending()
         lists = [
             links
             for links in self.query(LinkList)
