@@ -217,6 +217,17 @@ def test_export_refuses_to_replace_a_file_without_a_terminal(
     assert target.read_text(encoding="utf-8") == "keep"
 
 
+def test_export_into_a_missing_folder_says_why_in_french(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "absent" / "liste.md"
+    run(capsys, root, "add", "referenceur-seo")
+    code, out, err = run(capsys, root, "export", "-o", str(target))
+    assert (code, out) == (1, "")
+    assert f"{target} : écriture impossible (dossier introuvable)" in err
+    assert not target.parent.exists()
+
+
 def test_export_to_stdout(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run(capsys, root, "add", "referenceur-seo")
     code, out, _ = run(capsys, root, "export", "-o", "-")

@@ -18,7 +18,7 @@ from explorer.screens.compare import CompareScreen
 from explorer.screens.export_dialog import ExportDialog
 from explorer.screens.main import MainScreen
 from explorer.screens.note_editor import NoteEditor
-from explorer.screens.shortlist import EMPTY_MESSAGE, ShortlistScreen
+from explorer.screens.shortlist import EMPTY_MESSAGE, EXPORTED, ShortlistScreen, file_and_folder
 from tests.content_factory import ContentFactory
 from tests.screen import screen_lines
 
@@ -70,6 +70,11 @@ def footer(app: ExplorerApp) -> str:
 
 def notifications(app: ExplorerApp) -> list[str]:
     return [notification.message for notification in app._notifications]
+
+
+def exported(app: ExplorerApp) -> list[str]:
+    """What the toasts titled « Ma sélection exportée » say."""
+    return [n.message for n in app._notifications if n.title == EXPORTED]
 
 
 async def open_screen(app: ExplorerApp, pilot: Pilot[None]) -> None:
@@ -400,7 +405,7 @@ async def test_e_exports_to_the_current_folder_and_asks_before_replacing(
         text = target.read_text(encoding="utf-8")
         assert "## 1. Référenceur SEO / Référenceuse SEO" in text
         assert "> Dev\\[Ops\\] \\[b\\]pas du gras\\[/b\\]" in text
-        assert f"Ma sélection exportée dans « {target} »" in notifications(app)
+        assert f"{target.name}\ndans {work}" in exported(app)
 
         # An existing file: the user is asked, the full path shown; "Garder les deux".
         target.write_text("edited by hand", encoding="utf-8")
@@ -413,7 +418,7 @@ async def test_e_exports_to_the_current_folder_and_asks_before_replacing(
         await pilot.pause()
         assert target.read_text(encoding="utf-8") == "edited by hand"
         assert second.read_text(encoding="utf-8") == text
-        assert f"Ma sélection exportée dans « {second} »" in notifications(app)
+        assert f"{second.name}\ndans {work}" in exported(app)
 
         # "Remplacer" replaces it.
         await pilot.press("e")
@@ -525,7 +530,7 @@ async def test_export_path_is_editable_in_the_dialog(
     (tmp_path / f"shortlist-{date.today().isoformat()}.md").write_text("mine", encoding="utf-8")
     elsewhere = tmp_path / "ailleurs.md"
     app = ExplorerApp(catalog, shortlist=Shortlist.open(path))
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_screen(app, pilot)
         await pilot.press("e")
         await pilot.pause()
@@ -535,7 +540,39 @@ async def test_export_path_is_editable_in_the_dialog(
         await pilot.press(*str(elsewhere), "enter")
         await pilot.pause()
         assert "## 1. Référenceur SEO" in elsewhere.read_text(encoding="utf-8")
-        assert f"Ma sélection exportée dans « {elsewhere} »" in notifications(app)
+        assert file_and_folder(elsewhere) in exported(app)
+        await pilot.pause()  # the toast is drawn in the frame after the export
+        # At 80 columns: the title, the file's name whole on the next line, then its folder.
+        toast = [line.rpartition("▌")[2].strip() for line in screen_lines(app)]
+        title = toast.index(EXPORTED)
+        assert toast[title + 1] == "ailleurs.md"
+        assert toast[title + 2].startswith("dans")
+
+
+async def test_an_export_that_fails_says_where_and_why_and_writes_nothing(
+    catalog: Catalog, path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    three(path)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / f"shortlist-{date.today().isoformat()}.md").write_text("mine", encoding="utf-8")
+    missing = tmp_path / "absent" / "liste.md"  # its folder does not exist
+    app = ExplorerApp(catalog, shortlist=Shortlist.open(path))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_screen(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        field = app.screen.query_one("#export-path", Input)
+        field.focus()
+        field.value = ""
+        await pilot.press(*str(missing), "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert not missing.parent.exists()
+        toast = [line.rpartition("▌")[2].strip() for line in screen_lines(app)]
+        title = toast.index("Export impossible")
+        assert toast[title + 1] == "liste.md"
+        assert toast[title + 2].startswith("dans")
+        assert "dossier introuvable" in toast[title + 2 : title + 6]
 
 
 async def test_up_on_the_first_entry_stays_and_d_removes_what_is_highlighted(

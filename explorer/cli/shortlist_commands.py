@@ -33,6 +33,7 @@ from explorer.model.export import (
 from explorer.model.names import find_roles
 from explorer.model.profile import Profile
 from explorer.model.shortlist import ABSENT_ROLE, Shortlist
+from explorer.model.storage import reason_of
 from explorer.model.text import one_line
 
 
@@ -155,7 +156,7 @@ def run_export(args: argparse.Namespace) -> int:
         ) from None
     except OSError as error:
         raise CliError(
-            f"{target} : écriture impossible ({error.strerror or error})", exit_code=1
+            f"{target} : écriture impossible ({reason_of(error)})", exit_code=1
         ) from None
     count = len(shortlist)
     plural = "métier" if count == 1 else "métiers"

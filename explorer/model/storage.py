@@ -573,6 +573,7 @@ def reason_of(error: OSError, folder: Path | None = None) -> str:
         errno.ENOTDIR: "un fichier occupe la place d'un dossier",
         errno.EEXIST: "un fichier occupe la place d'un dossier",
         errno.ELOOP: "liens symboliques en boucle",
+        errno.ENOENT: "dossier introuvable",  # files are created: it is their folder
     }
     return reasons.get(error.errno or 0, error.strerror or str(error))
 

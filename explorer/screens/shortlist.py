@@ -29,6 +29,7 @@ from explorer.model.export import (
     write_export,
 )
 from explorer.model.shortlist import ABSENT_ROLE, Shortlist, ShortlistEntry
+from explorer.model.storage import reason_of
 from explorer.model.text import one_line
 from explorer.screens.export_dialog import ExportDialog, ExportTarget
 from explorer.screens.note_editor import NoteEditor
@@ -36,6 +37,7 @@ from explorer.widgets.bounded_list import BoundedOptionList
 from explorer.widgets.steady_footer import SteadyFooter
 
 EMPTY_MESSAGE = "Ma sélection est vide : appuyez sur f sur un métier pour l'ajouter."
+EXPORTED = "Ma sélection exportée"  # a toast's title, above `file_and_folder`
 COMPARE_MARKER = "◆"
 MOVE_GROUP = Binding.Group("Déplacer")
 NOTE_LINES = 3  # note lines shown under an entry; the editor shows the whole note
@@ -67,6 +69,13 @@ def entry_lines(catalog: Catalog, entry: ShortlistEntry, marked: bool) -> Conten
         more = " …" if index == NOTE_LINES - 1 and len(note_lines) > NOTE_LINES else ""
         lines.append(Content.assemble(lead, (line + more, "italic")))
     return Content("\n").join(lines)
+
+
+def file_and_folder(target: Path) -> str:
+    """The export's file name, then its folder: each on lines of its own in a narrow toast,
+    where « the path » left « alone at the end of a line and cut the name anywhere."""
+    path = target.absolute()
+    return f"{path.name}\ndans {path.parent}"
 
 
 class EntryPrompt(Visual):
@@ -448,12 +457,13 @@ class ShortlistScreen(Screen[None]):
             return
         except OSError as error:
             self.notify(
-                f"Export impossible dans « {target.absolute()} » : {error.strerror or error}",
+                f"{file_and_folder(target)}\n{reason_of(error)}",
+                title="Export impossible",
                 severity="error",
                 markup=False,
             )
             return
-        self.notify(f"Ma sélection exportée dans « {target.absolute()} »", markup=False, timeout=8)
+        self.notify(file_and_folder(target), title=EXPORTED, markup=False, timeout=8)
 
     def action_close(self) -> None:
         self.dismiss()
