@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 
@@ -30,3 +31,20 @@ def test_a_bad_port_is_refused_in_french(port: str) -> None:
     )
     assert result.returncode == 2
     assert "port invalide" in result.stderr
+
+
+def test_a_port_already_in_use_is_said_in_french_without_a_traceback() -> None:
+    pytest.importorskip("textual_serve")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        result = subprocess.run(
+            [sys.executable, "-m", "explorer", "serve", "--port", port],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode != 0
+    assert f"impossible d'écouter sur 127.0.0.1:{port} : port déjà utilisé" in result.stderr
+    assert "Traceback" not in result.stderr and "address already in use" not in result.stderr
