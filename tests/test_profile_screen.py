@@ -142,6 +142,22 @@ async def test_i_have_worked_as_ticks_the_roles_skills(catalog: Catalog, path: P
         assert options(pilot, "profile-ranking")[0] == "Rédacteur web — 3/3 · 100 %  complet"
 
 
+async def test_at_80_columns_the_fit_legend_wraps_whole(catalog: Catalog) -> None:
+    # The role's line fills the pane: « + » must go to the next line with « à acquérir ».
+    app = ExplorerApp(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_profile(pilot)
+        await pilot.press("e", *"redactrice", "enter")
+        await pilot.pause()
+        pane = app.screen.query_one("#profile-fit-pane").region
+        lines = [
+            line[pane.x : pane.right].rstrip(" ▁▂▃▄▅▆▇█") for line in screen_text(app).splitlines()
+        ]
+        lines = lines[pane.y : pane.bottom]
+        assert any(line.lstrip().startswith("+ à acquérir") for line in lines), lines
+        assert not any(line.endswith(("+", "✓")) for line in lines), lines
+
+
 async def test_escape_returns_and_the_profile_survives_a_restart(
     catalog: Catalog, path: Path
 ) -> None:

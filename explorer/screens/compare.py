@@ -14,16 +14,16 @@ from textual.containers import Container, Vertical, VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
 from textual.screen import Screen
-from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Header, Static
 
 from explorer.app_state import watch_app
-from explorer.french_spacing import GLUE, glued_content, unglued_content, unglued_strip
+from explorer.french_spacing import glued_content, unglued_content
 from explorer.messages import OpenPath, ToggleFavourite
 from explorer.model import EMPLOYER_TYPES, Catalog, Comparison, Role, compare
 from explorer.model.compare import comparison_headline
 from explorer.screens.role_picker import RolePicker
+from explorer.widgets.glued_static import GluedStatic, legend
 from explorer.widgets.steady_footer import SteadyFooter
 
 Side = Literal["a", "b"]
@@ -42,18 +42,6 @@ _MUTED = "$text-muted"
 _SHARED = "$text-success"
 _NO_LEAD = Content()
 _BLANK = Content("")
-
-
-def _legend(mark: str, words: str) -> str:
-    """A legend entry that wraps whole: never « ○ » at a line's end and its words below."""
-    return GLUE.join([mark.strip(), *words.split()])
-
-
-class Headline(Static):
-    """The comparison's headline and legend (glued: see french_spacing.py)."""
-
-    def render_line(self, y: int) -> Strip:
-        return unglued_strip(super().render_line(y))
 
 
 @dataclass(frozen=True, slots=True)
@@ -413,7 +401,7 @@ class CompareScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Headline(self._headline(), id="compare-headline")
+        yield GluedStatic(self._headline(), id="compare-headline")
         header_a, header_b = twin_rows(
             [self._side_header("a")],
             [self._side_header("b")],
@@ -493,10 +481,10 @@ class CompareScreen(Screen[None]):
         return Content.assemble(
             (comparison_headline(self.catalog, self.comparison), "bold"),
             "   ",
-            (_legend(SHARED_MARK, "en commun"), _SHARED),
+            (legend(SHARED_MARK, "en commun"), _SHARED),
             "   ",
-            (_legend(SPECIFIC_MARK, "spécifique"), _MUTED),
-            ("   " + _legend("✓", "dans votre profil") if self.profile_skills else "", "bold"),
+            (legend(SPECIFIC_MARK, "spécifique"), _MUTED),
+            ("   " + legend("✓", "dans votre profil") if self.profile_skills else "", "bold"),
         )
 
     def _side_header(self, side: Side) -> Block:

@@ -24,6 +24,7 @@ from explorer.model.matching import RoleMatch, rank_roles, roles_within_reach, s
 from explorer.model.profile import Profile, rank_label, search_skills, skill_labels
 from explorer.model.text import one_line
 from explorer.screens.role_picker import RolePicker
+from explorer.widgets.glued_static import GluedStatic, legend
 from explorer.widgets.steady_footer import SteadyFooter
 
 # The ranking lists this many roles: a screenful or two; the rest is never read, and
@@ -76,7 +77,10 @@ def reach_prompt(catalog: Catalog, fit: RoleMatch) -> Content:
 def fit_details(catalog: Catalog, fit: RoleMatch) -> Content:
     """The role's skills by category: ✓ those the profile has, + those to learn."""
     lines: list[Content] = [
-        Content.assemble((rank_label(fit), "bold"), ("  ✓ acquise · + à acquérir", _MUTED))
+        Content.assemble(
+            (rank_label(fit), "bold"),
+            (f"  {legend(HAVE_MARK, 'acquise')} · {legend('+', 'à acquérir')}", _MUTED),
+        )
     ]
     for mark, skills, style in ((HAVE_MARK, fit.have, "$text-success"), ("+", fit.missing, "")):
         for category, group in catalog.skills_by_category(skills):
@@ -170,7 +174,7 @@ class ProfileScreen(Screen[None]):
                 yield Static(id="profile-status", markup=False)
                 yield RoleList(id="profile-ranking")
                 with VerticalScroll(id="profile-fit-pane"):
-                    yield Static(id="profile-fit", markup=False)
+                    yield GluedStatic(id="profile-fit", markup=False)
                 yield RoleList(id="profile-reach")
         yield SteadyFooter()
 
