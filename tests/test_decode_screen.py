@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.console import Console
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import OptionList, TextArea
@@ -49,7 +51,13 @@ def region_words(app: ExplorerApp, selector: str) -> str:
 def roles_listed(app: ExplorerApp) -> list[str]:
     """The start of each role's entry in the list (some may be scrolled out of view)."""
     roles = app.screen.query_one("#decode-roles", OptionList)
-    return [str(roles.get_option_at_index(i).prompt)[:3] for i in range(roles.option_count)]
+    console = Console(width=100, file=io.StringIO())
+    starts = []
+    for index in range(roles.option_count):
+        with console.capture() as drawn:
+            console.print(roles.get_option_at_index(index).prompt)
+        starts.append(drawn.get()[:3])
+    return starts
 
 
 async def paste_ad(app: ExplorerApp, pilot: Pilot[Any], text: str) -> DecodeScreen:
@@ -101,6 +109,24 @@ async def test_at_80_columns_no_line_of_a_reason_ends_with_an_opening_quote(
         ]
         assert any("«" in line for line in lines), lines
         assert not any(line.endswith("«") or line.startswith("»") for line in lines), lines
+
+
+async def test_at_80_columns_a_roles_reasons_wrap_under_it_not_under_its_number(
+    bundled: Catalog, tmp_path: Path
+) -> None:
+    app = explorer(bundled, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await paste_ad(app, pilot, (ADS / "analyste-trafic.txt").read_text("utf-8"))
+        region = app.screen.query_one("#decode-roles").content_region
+        lines = [
+            line[region.x : region.right].rstrip(" ▁▂▃▄▅▆▇█")
+            for line in screen_lines(app)[region.y : region.bottom]
+        ]
+        ranked = [line for line in lines if line[:1].isdigit()]
+        assert ranked[0].startswith("1. "), lines
+        rest = [line for line in lines if line and line not in ranked]
+        assert len(rest) >= 2, lines  # the reasons take more than one line
+        assert all(line.startswith("   ") and line[3] != " " for line in rest), lines
 
 
 async def test_skills_missing_skills_and_jargon_are_listed(

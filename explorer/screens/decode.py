@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import ClassVar
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -191,7 +193,7 @@ class DecodeScreen(Screen[None]):
         if reading.roles:
             roles.add_options(
                 # Glued: no line of a prompt starts with « : » or ends with « (french_spacing)
-                Option(glued(self.guess_prompt(rank, guess)), id=guess.role.id)
+                Option(self.guess_prompt(rank, guess), id=guess.role.id)
                 for rank, guess in enumerate(reading.roles, 1)
             )
             if highlighted is not None or roles.has_focus:
@@ -216,15 +218,18 @@ class DecodeScreen(Screen[None]):
             section.update(content)
 
     @staticmethod
-    def guess_prompt(rank: int, guess: RoleGuess) -> Text:
-        prompt = Text(f"{rank}. ")
-        prompt.append(visible(guess.role.display_title), style="bold")
-        prompt.append(f"  {round(guess.score * 100)} %", style="italic")
+    def guess_prompt(rank: int, guess: RoleGuess) -> RenderableType:
+        """`1. Référenceur SEA  86 %`, why under it; what wraps stays right of the number."""
+        title = Text(visible(guess.role.display_title), style="bold")
+        title.append(f"  {round(guess.score * 100)} %", style="italic not bold")
+        lines: list[RenderableType] = [glued(title)]
         if guess.why:
-            prompt.append(
-                "\n   " + " · ".join(visible(reason) for reason in guess.why), style="dim"
-            )
-        return prompt
+            lines.append(glued(Text(" · ".join(visible(r) for r in guess.why), style="dim")))
+        grid = Table.grid(padding=(0, 1, 0, 0))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(Text(f"{rank}."), Group(*lines))
+        return grid
 
     def skills_text(self, reading: AdReading) -> Text:
         text = Text("Compétences demandées", style="bold")
