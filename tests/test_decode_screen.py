@@ -95,23 +95,7 @@ async def test_paste_see_the_role_and_enter_opens_it(bundled: Catalog, tmp_path:
         assert region_words(app, "#detail-head").startswith("Référenceur SEA / Référenceuse SEA")
 
 
-async def test_at_80_columns_no_line_of_a_reason_ends_with_an_opening_quote(
-    bundled: Catalog, tmp_path: Path
-) -> None:
-    # French spacing: « stays with the words it opens, » with the words it closes.
-    app = explorer(bundled, tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await paste_ad(app, pilot, (ADS / "analyste-trafic.txt").read_text("utf-8"))
-        region = app.screen.query_one("#decode-roles").content_region
-        lines = [
-            line[region.x : region.right].strip()
-            for line in screen_lines(app)[region.y : region.bottom]
-        ]
-        assert any("«" in line for line in lines), lines
-        assert not any(line.endswith("«") or line.startswith("»") for line in lines), lines
-
-
-async def test_at_80_columns_a_roles_reasons_wrap_under_it_not_under_its_number(
+async def test_at_80_columns_reasons_wrap_under_their_role_in_french_spacing(
     bundled: Catalog, tmp_path: Path
 ) -> None:
     app = explorer(bundled, tmp_path)
@@ -122,6 +106,10 @@ async def test_at_80_columns_a_roles_reasons_wrap_under_it_not_under_its_number(
             line[region.x : region.right].rstrip(" ▁▂▃▄▅▆▇█")
             for line in screen_lines(app)[region.y : region.bottom]
         ]
+        # French spacing: « stays with the words it opens, » with the words it closes.
+        assert any("«" in line for line in lines), lines
+        assert not any(line.endswith("«") or line.lstrip().startswith("»") for line in lines)
+        # A hanging indent: what wraps stays right of « 1. », under the role.
         ranked = [line for line in lines if line[:1].isdigit()]
         assert ranked[0].startswith("1. "), lines
         rest = [line for line in lines if line and line not in ranked]

@@ -72,6 +72,24 @@ def notifications(app: ExplorerApp) -> list[str]:
     return [notification.message for notification in app._notifications]
 
 
+def toast_under(app: ExplorerApp, title: str) -> list[str]:
+    """The lines a toast shows under its title (toasts sit at the right, after « ▌ »)."""
+    toast = [line.rpartition("▌")[2].strip() for line in screen_lines(app)]
+    return toast[toast.index(title) + 1 :]
+
+
+async def export_through_the_dialog(pilot: Pilot[None], target: Path) -> None:
+    """`e` while the day's file exists: the dialog, its path replaced by `target`, enter."""
+    await pilot.press("e")
+    await pilot.pause()
+    field = pilot.app.screen.query_one("#export-path", Input)
+    field.focus()
+    field.value = ""
+    await pilot.press(*str(target), "enter")
+    await pilot.pause()
+    await pilot.pause()  # the toast is drawn in the frame after the export
+
+
 def exported(app: ExplorerApp) -> list[str]:
     """What the toasts titled « Ma sélection exportée » say."""
     return [n.message for n in app._notifications if n.title == EXPORTED]
@@ -522,57 +540,36 @@ async def test_export_escape_in_the_dialog_writes_nothing(
         assert "Export annulé : aucun fichier écrit." in notifications(app)
 
 
-async def test_export_path_is_editable_in_the_dialog(
-    catalog: Catalog, path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("where", "title"),
+    [("ailleurs.md", EXPORTED), ("absent/liste.md", "Export impossible")],  # no such folder
+)
+async def test_export_path_is_editable_in_the_dialog_and_the_toast_says_where(
+    catalog: Catalog,
+    path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    where: str,
+    title: str,
 ) -> None:
     three(path)
     monkeypatch.chdir(tmp_path)
     (tmp_path / f"shortlist-{date.today().isoformat()}.md").write_text("mine", encoding="utf-8")
-    elsewhere = tmp_path / "ailleurs.md"
+    target = tmp_path / where
     app = ExplorerApp(catalog, shortlist=Shortlist.open(path))
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_screen(app, pilot)
-        await pilot.press("e")
-        await pilot.pause()
-        field = app.screen.query_one("#export-path", Input)
-        field.focus()
-        field.value = ""
-        await pilot.press(*str(elsewhere), "enter")
-        await pilot.pause()
-        assert "## 1. Référenceur SEO" in elsewhere.read_text(encoding="utf-8")
-        assert file_and_folder(elsewhere) in exported(app)
-        await pilot.pause()  # the toast is drawn in the frame after the export
+        await export_through_the_dialog(pilot, target)
         # At 80 columns: the title, the file's name whole on the next line, then its folder.
-        toast = [line.rpartition("▌")[2].strip() for line in screen_lines(app)]
-        title = toast.index(EXPORTED)
-        assert toast[title + 1] == "ailleurs.md"
-        assert toast[title + 2].startswith("dans")
-
-
-async def test_an_export_that_fails_says_where_and_why_and_writes_nothing(
-    catalog: Catalog, path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    three(path)
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / f"shortlist-{date.today().isoformat()}.md").write_text("mine", encoding="utf-8")
-    missing = tmp_path / "absent" / "liste.md"  # its folder does not exist
-    app = ExplorerApp(catalog, shortlist=Shortlist.open(path))
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await open_screen(app, pilot)
-        await pilot.press("e")
-        await pilot.pause()
-        field = app.screen.query_one("#export-path", Input)
-        field.focus()
-        field.value = ""
-        await pilot.press(*str(missing), "enter")
-        await pilot.pause()
-        await pilot.pause()
-        assert not missing.parent.exists()
-        toast = [line.rpartition("▌")[2].strip() for line in screen_lines(app)]
-        title = toast.index("Export impossible")
-        assert toast[title + 1] == "liste.md"
-        assert toast[title + 2].startswith("dans")
-        assert "dossier introuvable" in toast[title + 2 : title + 6]
+        toast = toast_under(app, title)
+        assert toast[0] == target.name
+        assert toast[1].startswith("dans")
+        if title == EXPORTED:
+            assert "## 1. Référenceur SEO" in target.read_text(encoding="utf-8")
+            assert file_and_folder(target) in exported(app)
+        else:  # why, in French; nothing written
+            assert "dossier introuvable" in toast[1:5]
+            assert not target.parent.exists()
 
 
 async def test_up_on_the_first_entry_stays_and_d_removes_what_is_highlighted(
