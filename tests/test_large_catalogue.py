@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from explorer.app import ExplorerApp
+from explorer.cli import main
 from explorer.model import Catalog, load_catalog, search
 from explorer.screens.main import MAX_MATCHES_PER_FAMILY, MAX_MATCHES_SHOWN, MainScreen
 from explorer.widgets.role_tree import FamilyEntry, MoreEntry, RoleEntry, RoleTree
@@ -27,16 +28,29 @@ GENERATOR = Path(__file__).resolve().parent.parent / "benchmarks" / "gen_catalog
 
 
 @pytest.fixture(scope="module")
-def big(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
+def big_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     spec = importlib.util.spec_from_file_location("gen_catalogue", GENERATOR)
     assert spec is not None and spec.loader is not None
     generator: Any = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(generator)
     out = tmp_path_factory.mktemp("big") / "content"
     generator.generate(out, ROLES)
-    result = load_catalog(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def big(big_content: Path) -> Catalog:
+    result = load_catalog(big_content)
     assert result.ok and len(result.catalog.roles) == ROLES
     return result.catalog
+
+
+def test_validate_counts_thousands_the_french_way(
+    big_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", str(big_content)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("OK : 12 familles, 1\u202f000 métiers, "), out
 
 
 def tree_lines(app: ExplorerApp) -> list[str]:
@@ -63,6 +77,9 @@ async def test_a_big_catalogue_opens_its_first_family_and_fills_another_when_ope
         first_roles, second_roles = big.roles_of(first.id), big.roles_of(second.id)
         lines = tree_lines(app)
         assert lines[0] == f"▼ {first.title} · {len(first_roles)}"
+        # Thousands apart, the French way (a narrow no-break space), as on the loading screen.
+        families = len(big.families)
+        assert f"{families} familles · 1\u202f000 métiers" in screen_lines(app)[0]
         # Long titles are cut, and end with "…".
         assert f"├─ {first_roles[0].display_title}".startswith(lines[1].removesuffix("…"))
         # Further families are closed lines with their size, nothing under them yet.

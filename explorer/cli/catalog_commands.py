@@ -22,10 +22,11 @@ from explorer.cli.common import (
 from explorer.cli.filter_options import role_filter_from_args
 from explorer.model import Catalog, Role, compare, search
 from explorer.model.filters import describe_empty
+from explorer.model.text import french_number
 
 
 def _count(number: int, word: str) -> str:
-    return f"{number} {word}{'s' if number > 1 else ''}"
+    return f"{french_number(number)} {word}{'s' if number > 1 else ''}"
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -80,7 +81,9 @@ def run_list(args: argparse.Namespace) -> int:
     for family in payload["families"]:
         if role_filter.active and not family["roles"]:
             continue  # a filtered list shows only the families that still have roles
-        console.print(Text(f"{family['title']} ({len(family['roles'])})", style="bold"))
+        console.print(
+            Text(f"{family['title']} ({french_number(len(family['roles']))})", style="bold")
+        )
         for role in family["roles"]:
             line = Text("  ")
             line.append(role["id"], style="cyan")

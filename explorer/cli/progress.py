@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from explorer.model.text import french_number
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -49,16 +51,12 @@ class _LoadProgress:
             self.task,
             completed=done,
             total=total,
-            description=f"Lecture du catalogue… {_number(done)} / {_number(total)} fiches",
+            description=f"Lecture du catalogue… {french_number(done)} / {french_number(total)} fiches",
         )
 
     def close(self) -> None:
         if self.bar is not None:
             self.bar.stop()
-
-
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", "\u202f")  # French thousands: a narrow no-break space
 
 
 @contextmanager

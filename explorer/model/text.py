@@ -101,3 +101,8 @@ def _written_tokens(chunk: str) -> tuple[str, ...]:
     if len(words) > 1 and not chunk.isalnum():  # punctuation inside: glued, a new word
         words.append("".join(words))
     return tuple(words)
+
+
+def french_number(number: int) -> str:
+    """`10 000`: thousands apart by a narrow no-break space, as French typography wants."""
+    return f"{number:,}".replace(",", "\u202f")

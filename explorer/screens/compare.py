@@ -22,6 +22,7 @@ from explorer.french_spacing import glued_content, unglued_content
 from explorer.messages import OpenPath, ToggleFavourite
 from explorer.model import EMPLOYER_TYPES, Catalog, Comparison, Role, compare
 from explorer.model.compare import comparison_headline
+from explorer.model.text import french_number
 from explorer.screens.role_picker import RolePicker
 from explorer.widgets.glued_static import GluedStatic, legend
 from explorer.widgets.steady_footer import SteadyFooter
@@ -77,7 +78,7 @@ class Row:
 
 
 def _plural(count: int, singular: str, plural: str) -> str:
-    return f"{count} {singular if count == 1 else plural}"
+    return f"{french_number(count)} {singular if count == 1 else plural}"
 
 
 def _muted(text: str) -> Para:

@@ -10,11 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Label, ProgressBar
 
 from explorer.model import Catalog, ContentIssue
-
-
-def french_number(number: int) -> str:
-    """`10 000`: thousands apart by a narrow no-break space, as French typography wants."""
-    return f"{number:,}".replace(",", "\u202f")
+from explorer.model.text import french_number
 
 
 def progress_label(done: int, total: int) -> str:

@@ -22,7 +22,7 @@ from explorer.messages import OpenRole
 from explorer.model import SKILL_CATEGORIES, Catalog, Skill
 from explorer.model.matching import RoleMatch, rank_roles, roles_within_reach, skills_from_roles
 from explorer.model.profile import Profile, rank_label, search_skills, skill_labels
-from explorer.model.text import one_line
+from explorer.model.text import french_number, one_line
 from explorer.screens.role_picker import RolePicker
 from explorer.widgets.glued_static import GluedStatic, legend
 from explorer.widgets.steady_footer import SteadyFooter
@@ -57,7 +57,7 @@ def _notice(rows: tuple[str, ...]) -> list[Option]:
 
 
 def _plural(count: int, singular: str, plural: str) -> str:
-    return f"{count} {singular if count == 1 else plural}"
+    return f"{french_number(count)} {singular if count == 1 else plural}"
 
 
 def ranking_prompt(fit: RoleMatch) -> Content:

@@ -35,7 +35,7 @@ from explorer.french_spacing import GLUE, Unglued, glue, glued, unglued_strip
 from explorer.model import EMPLOYER_TYPES, SKILL_CATEGORIES, Catalog, Family, Role
 from explorer.model.compare import nearest
 from explorer.model.profile import fit_line, fit_of
-from explorer.model.text import visible
+from explorer.model.text import french_number, visible
 from explorer.widgets.rendered import RenderedOnce, virtual_size_without_layout
 from explorer.widgets.role_tree import COMPARE_MARKER, FAVOURITE_MARKER
 
@@ -72,7 +72,7 @@ class Bullets:
 
 
 def plural(count: int, singular: str, plural_form: str) -> str:
-    return f"{count} {singular if count == 1 else plural_form}"
+    return f"{french_number(count)} {singular if count == 1 else plural_form}"
 
 
 @dataclass(frozen=True, slots=True)

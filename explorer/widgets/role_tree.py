@@ -19,6 +19,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from explorer.model import Family, Role
+from explorer.model.text import french_number
 from explorer.widgets.tree_labels import label_room
 
 FAVOURITE_MARKER = "★"
@@ -192,7 +193,9 @@ class RoleTree(Tree[TreeEntry]):
             self._role_nodes[role.id] = node.add_leaf(Text(role.display_title), RoleEntry(role))
         if entry.hidden > 0:
             others = "autre" if entry.hidden == 1 else "autres"
-            node.add_leaf(Text(f"… et {entry.hidden} {others}"), MoreEntry(entry.hidden))
+            node.add_leaf(
+                Text(f"… et {french_number(entry.hidden)} {others}"), MoreEntry(entry.hidden)
+            )
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[TreeEntry]) -> None:
         # Mouse clicks, space and enter expand through Tree itself: fill the family then.
@@ -324,7 +327,8 @@ class RoleTree(Tree[TreeEntry]):
         if isinstance(entry, FamilyEntry):
             text.stylize(self.get_component_rich_style("role-tree--family", partial=True))
             count = Text(
-                f" · {entry.count}", self.get_component_rich_style("role-tree--count", partial=True)
+                f" · {french_number(entry.count)}",
+                self.get_component_rich_style("role-tree--count", partial=True),
             )
             if room is not None:  # the title is cut, never the count
                 text.truncate(max(1, room - count.cell_len), overflow="ellipsis")
@@ -350,7 +354,7 @@ class RoleTree(Tree[TreeEntry]):
         if isinstance(entry, RoleEntry):
             return len(self._markers(entry.role.id)) + width
         if isinstance(entry, FamilyEntry):
-            return len(self.ICON_NODE) + width + len(f" · {entry.count}")
+            return len(self.ICON_NODE) + width + len(f" · {french_number(entry.count)}")
         return width
 
     def process_label(self, label: str | Text) -> Text:
