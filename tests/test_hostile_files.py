@@ -120,8 +120,27 @@ def test_unreadable_file(content: ContentFactory, monkeypatch: pytest.MonkeyPatc
 
         monkeypatch.setattr(os, "open", refuse)
     result = load_catalog(root)
-    assert any(i.path == str(target) and "lecture impossible" in i.message for i in result.issues)
+    assert any(
+        i.path == str(target) and i.message == "lecture impossible : accès refusé"
+        for i in result.issues
+    ), [str(i) for i in result.issues]
     assert set(result.catalog.roles) == GOOD
+
+
+def test_an_unreadable_roles_folder_says_why_in_french(
+    content: ContentFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = content.write()
+    real = os.scandir
+
+    def refuse(path: str | os.PathLike[str]) -> object:
+        if os.fspath(path) == str(root / "roles"):
+            raise PermissionError(13, "Permission denied")  # what chmod 0 does, as root too
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    messages = [str(issue) for issue in load_catalog(root).issues]
+    assert f"{root / 'roles'}: lecture impossible : accès refusé" in messages, messages
 
 
 @pytest.mark.parametrize("case", sorted(CASES))

@@ -43,7 +43,7 @@ def read_bounded(path: Path, limit: int) -> bytes:
     except IsADirectoryError as error:
         raise FileProblem("est un dossier, pas un fichier") from error
     except OSError as error:
-        raise FileProblem(f"lecture impossible : {_reason(error)}") from error
+        raise FileProblem(f"lecture impossible : {os_reason(error)}") from error
     try:
         info = os.fstat(fd)
         mode = info.st_mode
@@ -58,7 +58,7 @@ def read_bounded(path: Path, limit: int) -> bytes:
             if len(data) > info.st_size:
                 data += _read_up_to(fd, limit + 1 - len(data))
         except OSError as error:
-            raise FileProblem(f"lecture impossible : {_reason(error)}") from error
+            raise FileProblem(f"lecture impossible : {os_reason(error)}") from error
     finally:
         os.close(fd)
     if len(data) > limit:
@@ -110,16 +110,23 @@ def _toml_position(message: str) -> tuple[str, int, int]:
     return message[:cut], int(line), int(column)
 
 
+# The usual reasons a file cannot be read or written, in French (reading, saving, listing).
 _REASONS = {
     errno.EACCES: "accès refusé",
     errno.EPERM: "accès refusé",
+    errno.EROFS: "disque en lecture seule",
+    errno.ENOSPC: "disque plein",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "disque plein",
+    errno.EISDIR: "c'est un dossier, pas un fichier",
+    errno.ENOTDIR: "un fichier occupe la place d'un dossier",
+    errno.EEXIST: "un fichier occupe la place d'un dossier",
     errno.ELOOP: "liens symboliques en boucle",
     errno.ENAMETOOLONG: "nom de fichier trop long",
     errno.EIO: "erreur d'entrée-sortie",
 }
 
 
-def _reason(error: OSError) -> str:
+def os_reason(error: OSError) -> str:
     """The reason in French where it is a usual one, else the system's words."""
     return _REASONS.get(error.errno or 0) or error.strerror or str(error)
 

@@ -27,7 +27,7 @@ from explorer.model.content import (
     Source,
     Term,
 )
-from explorer.model.files import FileProblem, read_toml_file
+from explorer.model.files import FileProblem, os_reason, read_toml_file
 from explorer.model.text import fold, one_line, sort_key, visible
 
 # A role file larger than this is refused: a bundled role is about 4 kB, and a 5 MB one took
@@ -405,7 +405,7 @@ def _role_files(roles_dir: Path, shown: str, issues: list[ContentIssue]) -> list
     try:
         entries = sorted(os.scandir(roles_dir), key=lambda e: e.name)
     except OSError as error:
-        issues.append(ContentIssue(shown, "", f"lecture impossible : {error.strerror or error}"))
+        issues.append(ContentIssue(shown, "", f"lecture impossible : {os_reason(error)}"))
         return []
     paths = []
     for entry in entries:

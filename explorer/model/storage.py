@@ -30,7 +30,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Generic, Self, TypeVar
 
-from explorer.model.files import FileProblem, parse_toml, read_bounded
+from explorer.model.files import FileProblem, os_reason, parse_toml, read_bounded
 from explorer.model.text import visible
 
 T = TypeVar("T")
@@ -563,19 +563,9 @@ def reason_of(error: OSError, folder: Path | None = None) -> str:
     """Why an OSError happened, in French."""
     if error.errno in (errno.ENOTDIR, errno.EEXIST) and folder is not None:
         return f"un fichier occupe la place du dossier « {visible(str(folder))} »"
-    reasons = {
-        errno.EACCES: "accès refusé",
-        errno.EPERM: "accès refusé",
-        errno.EROFS: "disque en lecture seule",
-        errno.ENOSPC: "disque plein",
-        getattr(errno, "EDQUOT", errno.ENOSPC): "disque plein",
-        errno.EISDIR: "c'est un dossier, pas un fichier",
-        errno.ENOTDIR: "un fichier occupe la place d'un dossier",
-        errno.EEXIST: "un fichier occupe la place d'un dossier",
-        errno.ELOOP: "liens symboliques en boucle",
-        errno.ENOENT: "dossier introuvable",  # files are created: it is their folder
-    }
-    return reasons.get(error.errno or 0, error.strerror or str(error))
+    if error.errno == errno.ENOENT:  # files are created here: it is their folder
+        return "dossier introuvable"
+    return os_reason(error)
 
 
 def _to_stderr(message: str) -> None:
