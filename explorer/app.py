@@ -22,7 +22,7 @@ from explorer.locations import bundled_content, profile_path, shortlist_path, va
 from explorer.model import Catalog, ContentIssue
 from explorer.model.profile import Profile, unknown_skills_message
 from explorer.model.shortlist import Shortlist
-from explorer.model.text import french_number, typable
+from explorer.model.text import counted, typable
 from explorer.palette import COMMANDS, system_commands
 from explorer.screens.loading import CatalogLoaded, LoadingProgress, LoadingScreen
 from explorer.screens.main import MainScreen
@@ -242,10 +242,7 @@ class ExplorerApp(App[None]):
         """The catalogue is here: say what it holds and what is wrong with it."""
         assert self.catalog is not None
         families, roles = len(self.catalog.families), len(self.catalog.roles)
-        self.sub_title = (
-            f"{families} famille{'s' if families > 1 else ''} · "
-            f"{french_number(roles)} métier{'s' if roles > 1 else ''}"
-        )
+        self.sub_title = f"{counted(families, 'famille')} · {counted(roles, 'métier')}"
         if self.content_issues:
             folder = self.content_root or bundled_content()
             self.notify(

@@ -27,13 +27,9 @@ from explorer.model.team import (
     plan_team,
     preset_skills,
 )
-from explorer.model.text import fold
+from explorer.model.text import counted, fold
 
 COVERED_MARK = "●"
-
-
-def _count(number: int, singular: str, plural: str) -> str:
-    return f"{number} {singular if number == 1 else plural}"
 
 
 def _labels(catalog: Catalog, skill_ids: Iterable[str]) -> str:
@@ -71,7 +67,7 @@ def run_path(args: argparse.Namespace) -> int:
         listed = f" : {_labels(catalog, gap)}" if gap else ""
         console.print(Text(f"Écart direct : {acquire_phrase(len(gap))}{listed}"))
         return 0
-    head = f"De {a.title} à {b.title} : {_count(len(steps), 'étape', 'étapes')}, "
+    head = f"De {a.title} à {b.title} : {counted(len(steps), 'étape')}, "
     console.print(Text(head + acquire_phrase(total_acquire(steps)), style="bold"))
     for number, step in enumerate(steps, 1):
         console.print(
@@ -174,8 +170,8 @@ def run_team(args: argparse.Namespace) -> int:
     answer = "optimal" if plan.optimal else "approximatif"
     console.print(
         Text(
-            f"Équipe proposée : {_count(len(plan.roles), 'métier', 'métiers')} ({answer}) "
-            f"pour {_count(len(need), 'compétence', 'compétences')}",
+            f"Équipe proposée : {counted(len(plan.roles), 'métier')} ({answer}) "
+            f"pour {counted(len(need), 'compétence')}",
             style="bold",
         )
     )

@@ -22,11 +22,7 @@ from explorer.cli.common import (
 from explorer.cli.filter_options import role_filter_from_args
 from explorer.model import Catalog, Role, compare, search
 from explorer.model.filters import describe_empty
-from explorer.model.text import french_number
-
-
-def _count(number: int, word: str) -> str:
-    return f"{french_number(number)} {word}{'s' if number > 1 else ''}"
+from explorer.model.text import counted, french_number
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -36,13 +32,13 @@ def run_validate(args: argparse.Namespace) -> int:
     for issue in result.issues:
         print(shown(str(issue)))  # a warning says so itself ("avertissement : …")
     if result.errors:
-        print(f"{_count(len(result.errors), 'problème')} trouvé(s)", file=sys.stderr)
+        print(f"{counted(len(result.errors), 'problème')} trouvé(s)", file=sys.stderr)
         return 1
     catalog = result.catalog
-    warnings = f" · {_count(len(result.warnings), 'avertissement')}" if result.warnings else ""
+    warnings = f" · {counted(len(result.warnings), 'avertissement')}" if result.warnings else ""
     print(
-        f"OK : {_count(len(catalog.families), 'famille')}, {_count(len(catalog.roles), 'métier')}, "
-        f"{_count(len(catalog.skills), 'compétence')}, {_count(len(catalog.terms), 'terme')}"
+        f"OK : {counted(len(catalog.families), 'famille')}, {counted(len(catalog.roles), 'métier')}, "
+        f"{counted(len(catalog.skills), 'compétence')}, {counted(len(catalog.terms), 'terme')}"
         f"{warnings}"
     )
     return 0

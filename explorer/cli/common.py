@@ -14,7 +14,7 @@ from explorer.locations import bundled_content, validate_command
 from explorer.model import Catalog, ContentIssue, LoadResult, Role, cache, load_catalog, search
 from explorer.model.names import find_roles
 from explorer.model.storage import UserData
-from explorer.model.text import french_number, one_line
+from explorer.model.text import counted, one_line
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -113,8 +113,8 @@ def warn_about(issues: tuple[ContentIssue, ...], root: Path) -> None:
     if not issues:
         return
     more = len(issues) - MAX_WARNINGS
-    also = f" (et {more} autre{'s' if more > 1 else ''})" if more > 0 else ""
-    count = f"{french_number(len(issues))} problème{'s' if len(issues) > 1 else ''}"
+    also = f" (et {counted(more, 'autre')})" if more > 0 else ""
+    count = counted(len(issues), "problème")
     warn(f"{count} dans le contenu{also} : lancez « {validate_command(root)} » pour le détail")
 
 

@@ -23,7 +23,7 @@ from explorer.locations import profile_path
 from explorer.model import Catalog
 from explorer.model.matching import RoleMatch, closest_skill_ids, find_skills, rank_roles
 from explorer.model.profile import Profile, rank_label, skill_labels, unknown_skills_message
-from explorer.model.text import fold, one_line
+from explorer.model.text import counted, fold, one_line
 
 EMPTY_PROFILE = (
     "Votre profil est vide : « explorer profile add COMPÉTENCE » ou "
@@ -99,7 +99,7 @@ def run_show(args: argparse.Namespace) -> int:
         console.print(Text(EMPTY_PROFILE))
         return 0
     count = len(profile)
-    console.print(Text(f"Votre profil : {count} compétence{'s' if count > 1 else ''}"))
+    console.print(Text(f"Votre profil : {counted(count, 'compétence')}"))
     for _category, skills in catalog.skills_by_category(profile.skills):
         console.print(Text(f"\n{skills[0].category_label}", style="bold"))
         for skill in skills:
@@ -155,9 +155,7 @@ def run_clear(args: argparse.Namespace) -> int:
     count = len(profile)
     profile.clear()
     check_saved(profile)
-    print(
-        f"Profil vidé ({count} compétence{'s' if count > 1 else ''} retirée{'s' if count > 1 else ''})."
-    )
+    print(f"Profil vidé ({counted(count, 'compétence retirée', 'compétences retirées')}).")
     return 0
 
 
@@ -171,7 +169,7 @@ def run_from_role(args: argparse.Namespace) -> int:
     titles = ", ".join(one_line(role.title) for role in roles)
     count = len(added)
     print(
-        f"Depuis {titles} : {count} compétence{'s' if count > 1 else ''} ajoutée{'s' if count > 1 else ''} au profil."
+        f"Depuis {titles} : {counted(count, 'compétence ajoutée', 'compétences ajoutées')} au profil."
     )
     if added:
         print(f"Ajouté : {_labels(catalog, added)}")

@@ -34,7 +34,7 @@ from explorer.model.names import find_roles
 from explorer.model.profile import Profile
 from explorer.model.shortlist import ABSENT_ROLE, Shortlist
 from explorer.model.storage import reason_of
-from explorer.model.text import one_line
+from explorer.model.text import counted, one_line
 
 
 def _open_shortlist(*, changing: bool) -> Shortlist:
@@ -159,8 +159,7 @@ def run_export(args: argparse.Namespace) -> int:
             f"{target} : écriture impossible ({reason_of(error)})", exit_code=1
         ) from None
     count = len(shortlist)
-    plural = "métier" if count == 1 else "métiers"
-    print(f"Sélection exportée ({count} {plural}) : {shown(str(target.resolve()))}")
+    print(f"Sélection exportée ({counted(count, 'métier')}) : {shown(str(target.resolve()))}")
     return 0
 
 

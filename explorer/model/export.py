@@ -14,7 +14,7 @@ from explorer.model.catalog import EMPLOYER_TYPES, SKILL_CATEGORIES, Catalog, Ro
 from explorer.model.profile import fit_of, skill_labels
 from explorer.model.shortlist import ABSENT_ROLE, ShortlistEntry
 from explorer.model.storage import write_atomically
-from explorer.model.text import one_line, visible
+from explorer.model.text import counted, one_line, visible
 from explorer.model.typography import NBSP, french_spaces
 
 MONTHS = (
@@ -124,8 +124,7 @@ def shortlist_markdown(
     if not count:
         lines += ["La sélection est vide.", ""]
     else:
-        plural = "métier" if count == 1 else "métiers"
-        lines += [f"{count} {plural}, dans l'ordre choisi.", ""]
+        lines += [f"{counted(count, 'métier')}, dans l'ordre choisi.", ""]
     for number, entry in enumerate(entries, start=1):
         lines += _role_section(catalog, entry, number)
     if profile:
@@ -173,7 +172,7 @@ def _profile_section(
     catalog: Catalog, entries: Sequence[ShortlistEntry], profile: Collection[str]
 ) -> list[str]:
     count = len(profile)
-    lines = ["## Mon profil", "", f"{count} compétence{'s' if count > 1 else ''}.", ""]
+    lines = ["## Mon profil", "", f"{counted(count, 'compétence')}.", ""]
     lines += ["### Mes compétences", ""]
     mine = set(profile)
     # In catalogue order, whatever the profile's: the same profile, the same file.

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from explorer.model.catalog import Catalog
 from explorer.model.matching import PerCatalog
+from explorer.model.text import counted
 
 EVOLUTION = "evolution"
 PROCHE = "proche"
@@ -182,4 +183,4 @@ def acquire_phrase(count: int) -> str:
     """`rien à acquérir`, `1 compétence à acquérir`, `15 compétences à acquérir`."""
     if count == 0:
         return "rien à acquérir"
-    return f"{count} compétence{'s' if count > 1 else ''} à acquérir"
+    return f"{counted(count, 'compétence')} à acquérir"

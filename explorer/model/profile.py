@@ -23,7 +23,7 @@ from explorer.model.storage import (
     StorageError,
     UserData,
 )
-from explorer.model.text import fold, one_line, visible
+from explorer.model.text import counted, fold, french_number, one_line, visible
 
 FORMAT_VERSION = 1
 _NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
@@ -187,12 +187,12 @@ def fit_line(catalog: Catalog, fit: RoleMatch, most: int = 3) -> str:
     brackets); the fiche's skills section marks which ones the user has.
     """
     have, size = len(fit.have), fit.size
-    line = f"Votre profil : {have} compétence{'s' if have > 1 else ''} sur {size}"
+    line = f"Votre profil : {counted(have, 'compétence')} sur {french_number(size)}"
     if not fit.missing:
         return f"{line} · rien à acquérir" if size else line
     labels = [label.split(" (", 1)[0] for label in skill_labels(catalog, fit.missing[:most])]
     more = len(fit.missing) - most
-    others = f" et {more} autre{'s' if more > 1 else ''}" if more > 0 else ""
+    others = f" et {counted(more, 'autre')}" if more > 0 else ""
     return f"{line} · à acquérir : {', '.join(labels)}{others}"
 
 

@@ -106,3 +106,9 @@ def _written_tokens(chunk: str) -> tuple[str, ...]:
 def french_number(number: int) -> str:
     """`10 000`: thousands apart by a narrow no-break space, as French typography wants."""
     return f"{number:,}".replace(",", "\u202f")
+
+
+def counted(number: int, singular: str, plural: str = "") -> str:
+    """`0 métier`, `1 métier`, `10 000 métiers`: French keeps the singular below two. The
+    plural is the singular and an s unless given (« compétences cochées »)."""
+    return f"{french_number(number)} {singular if number < 2 else plural or singular + 's'}"

@@ -20,6 +20,7 @@ from textual.worker import Worker, WorkerState
 from explorer.messages import OpenCompare
 from explorer.model import Catalog, compare
 from explorer.model.paths import PathStep, acquire_phrase, shortest_path, step_title, total_acquire
+from explorer.model.text import counted
 from explorer.widgets.steady_footer import SteadyFooter
 
 
@@ -99,8 +100,7 @@ class PathScreen(Screen[None]):
         count = len(steps)
         lines = [
             Content.styled(
-                f"{count} étape{'s' if count > 1 else ''}, "
-                f"{acquire_phrase(total_acquire(steps))} en tout",
+                f"{counted(count, 'étape')}, {acquire_phrase(total_acquire(steps))} en tout",
                 "$text-muted",
             )
         ]

@@ -22,7 +22,7 @@ from explorer.french_spacing import glued_content, unglued_content
 from explorer.messages import OpenPath, ToggleFavourite
 from explorer.model import EMPLOYER_TYPES, Catalog, Comparison, Role, compare
 from explorer.model.compare import comparison_headline
-from explorer.model.text import french_number
+from explorer.model.text import counted
 from explorer.screens.role_picker import RolePicker
 from explorer.widgets.glued_static import GluedStatic, legend
 from explorer.widgets.steady_footer import SteadyFooter
@@ -77,10 +77,6 @@ class Row:
     b: Block
 
 
-def _plural(count: int, singular: str, plural: str) -> str:
-    return f"{french_number(count)} {singular if count == 1 else plural}"
-
-
 def _muted(text: str) -> Para:
     return Para(Content.styled(text, _MUTED))
 
@@ -123,7 +119,7 @@ def comparison_rows(
             return _section("Compétences", [])
         common = sum(1 for s in mine if s in shared)
         own = len(mine) - common
-        text = f"{len(mine)} au total : {common} en commun, {_plural(own, 'propre', 'propres')} à ce métier"
+        text = f"{len(mine)} au total : {common} en commun, {counted(own, 'propre')} à ce métier"
         return _section("Compétences", [_muted(text)])
 
     def skills_in(role: Role, category: str, label: str) -> Block:
@@ -149,9 +145,7 @@ def comparison_rows(
                 ],
             )
         count = sum(len(skills) for _, skills in groups)
-        paras = [
-            _muted(f"{_plural(count, 'compétence', 'compétences')} de {target.title} à acquérir :")
-        ]
+        paras = [_muted(f"{counted(count, 'compétence')} de {target.title} à acquérir :")]
         for _category, skills in groups:
             paras.append(Para(Content.styled(skills[0].category_label, _SUBHEADING)))
             paras.extend(_skill(s.label, False, s.id in mine) for s in skills)

@@ -32,7 +32,7 @@ from explorer.model import Catalog, Family, Role, search
 from explorer.model.filters import RoleFilter, describe_empty
 from explorer.model.search import HitReasons, SearchHit
 from explorer.model.shortlist import Shortlist
-from explorer.model.text import fold
+from explorer.model.text import counted, fold
 from explorer.widgets.filter_chips import FilterChips
 from explorer.widgets.role_detail import LinkList, RoleDetail
 from explorer.widgets.role_tree import FamilyEntry, MoreEntry, RoleEntry, RoleTree, TreeEntry
@@ -378,12 +378,10 @@ class MainScreen(Screen[None]):
                 return
             detail.show_family(entry.family, len(catalog.roles_of(entry.family.id)))
         elif isinstance(entry, MoreEntry):
-            others = (
-                "autre métier correspond" if entry.hidden == 1 else "autres métiers correspondent"
+            others = counted(
+                entry.hidden, "autre métier correspond", "autres métiers correspondent"
             )
-            detail.show_message(
-                f"{entry.hidden} {others} aussi à la recherche : précisez-la pour les voir."
-            )
+            detail.show_message(f"{others} aussi à la recherche : précisez-la pour les voir.")
         elif not catalog.roles:
             detail.show_message("Le catalogue ne contient aucun métier.")
 

@@ -22,7 +22,7 @@ from explorer.messages import OpenRole
 from explorer.model import SKILL_CATEGORIES, Catalog, Skill
 from explorer.model.matching import RoleMatch, rank_roles, roles_within_reach, skills_from_roles
 from explorer.model.profile import Profile, rank_label, search_skills, skill_labels
-from explorer.model.text import french_number, one_line
+from explorer.model.text import counted, one_line
 from explorer.screens.role_picker import RolePicker
 from explorer.widgets.glued_static import GluedStatic, legend
 from explorer.widgets.steady_footer import SteadyFooter
@@ -54,10 +54,6 @@ _MUTED = "$text-muted"
 
 def _notice(rows: tuple[str, ...]) -> list[Option]:
     return [Option(Content.styled(row, _MUTED), disabled=True) for row in rows]
-
-
-def _plural(count: int, singular: str, plural: str) -> str:
-    return f"{french_number(count)} {singular if count == 1 else plural}"
 
 
 def ranking_prompt(fit: RoleMatch) -> Content:
@@ -213,7 +209,7 @@ class ProfileScreen(Screen[None]):
             options.append(Option(Content.styled(name, _HEADING), disabled=True))
             options.extend(Option(self.skill_prompt(s), id=s.id) for s in skills)
         if more:
-            hint = f"… et {_plural(more, 'autre', 'autres')} : précisez la recherche (/)"
+            hint = f"… et {counted(more, 'autre')} : précisez la recherche (/)"
             options.append(Option(Content.styled(hint, _MUTED), disabled=True))
         skill_list = self.skill_list
         skill_list.set_options(options)
@@ -309,7 +305,7 @@ class ProfileScreen(Screen[None]):
         count = len(self.profile)
         if not count:
             return Content("Aucune compétence cochée")
-        ticked = _plural(count, "compétence cochée", "compétences cochées")
+        ticked = counted(count, "compétence cochée", "compétences cochées")
         if not self.profile.persistent:
             return Content(f"{ticked} · non enregistré (gardé en mémoire pour cette session)")
         return Content(ticked)
@@ -341,7 +337,7 @@ class ProfileScreen(Screen[None]):
             added = self.tick(skills_from_roles(self.catalog, [role_id]))
             role = self.catalog.roles[role_id]
             self.notify(
-                f"{role.title} : {_plural(len(added), 'compétence cochée', 'compétences cochées')}"
+                f"{role.title} : {counted(len(added), 'compétence cochée', 'compétences cochées')}"
                 " (e pour un autre métier).",
                 markup=False,
                 timeout=4,

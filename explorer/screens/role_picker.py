@@ -13,10 +13,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer.model import Catalog, Role, search
-
-
-def _count(roles: int) -> str:
-    return "1 métier" if roles == 1 else f"{roles} métiers"
+from explorer.model.text import counted
 
 
 class RolePicker(ModalScreen[str | None]):
@@ -100,7 +97,9 @@ class RolePicker(ModalScreen[str | None]):
             status.update(Content(f"Aucun métier ne correspond à « {query.strip()} »."))
         else:
             status.update(
-                Content(f"{_count(len(roles))} · entrée pour choisir, Échap pour annuler")
+                Content(
+                    f"{counted(len(roles), 'métier')} · entrée pour choisir, Échap pour annuler"
+                )
             )
 
     def _option(self, role: Role) -> Option:

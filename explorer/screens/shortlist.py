@@ -30,7 +30,7 @@ from explorer.model.export import (
 )
 from explorer.model.shortlist import ABSENT_ROLE, Shortlist, ShortlistEntry
 from explorer.model.storage import reason_of
-from explorer.model.text import french_number, one_line
+from explorer.model.text import counted, one_line
 from explorer.screens.export_dialog import ExportDialog, ExportTarget
 from explorer.screens.note_editor import NoteEditor
 from explorer.widgets.bounded_list import BoundedOptionList
@@ -300,7 +300,7 @@ class ShortlistScreen(Screen[None]):
         count = len(self.shortlist)
         if not count:
             return Content("")
-        text = f"{french_number(count)} métier" + ("s" if count > 1 else "") + " dans Ma sélection"
+        text = f"{counted(count, 'métier')} dans Ma sélection"
         if self.compare_mark is not None:
             role = self.catalog.roles.get(self.compare_mark)
             name = one_line(role.title) if role else self.compare_mark

@@ -20,6 +20,7 @@ from textual.worker import Worker, WorkerState
 
 from explorer.model import Catalog
 from explorer.model.team import TEAM_PRESETS, TeamPlan, generalist_line, plan_team, preset_skills
+from explorer.model.text import counted
 from explorer.widgets.skill_picker import SkillPicker
 from explorer.widgets.steady_footer import SteadyFooter
 
@@ -133,7 +134,7 @@ class TeamScreen(Screen[None]):
         count = len(plan.roles)
         answer = "optimal" if plan.optimal else "approximatif (une équipe plus petite peut exister)"
         lines = [
-            Content.styled(f"{count} métier{'s' if count > 1 else ''} · {answer}", "bold"),
+            Content.styled(f"{counted(count, 'métier')} · {answer}", "bold"),
             *(
                 Content(f"{number}. {self.catalog.roles[role_id].title}")
                 for number, role_id in enumerate(plan.roles, 1)

@@ -8,7 +8,7 @@ from textual.widget import Widget
 
 from explorer.model import Catalog
 from explorer.model.filters import RoleFilter, filter_labels
-from explorer.model.text import french_number
+from explorer.model.text import counted
 
 _CHIP = "bold $foreground on $primary-muted"
 _MUTED = "$text-muted"
@@ -18,7 +18,7 @@ _EMPTY = "bold $text-warning"
 def roles_left(count: int) -> str:
     if count == 0:
         return "aucun métier restant"
-    return "1 métier restant" if count == 1 else f"{french_number(count)} métiers restants"
+    return counted(count, "métier restant", "métiers restants")
 
 
 class FilterChips(Widget):

@@ -35,7 +35,7 @@ from explorer.french_spacing import GLUE, Unglued, glue, glued, unglued_strip
 from explorer.model import EMPLOYER_TYPES, SKILL_CATEGORIES, Catalog, Family, Role
 from explorer.model.compare import nearest
 from explorer.model.profile import fit_line, fit_of
-from explorer.model.text import french_number, visible
+from explorer.model.text import counted, visible
 from explorer.widgets.rendered import RenderedOnce, virtual_size_without_layout
 from explorer.widgets.role_tree import COMPARE_MARKER, FAVOURITE_MARKER
 
@@ -69,10 +69,6 @@ class Bullets:
                 yield bullet if number == 0 else indent
                 yield from line.render(console)
                 yield new_line
-
-
-def plural(count: int, singular: str, plural_form: str) -> str:
-    return f"{french_number(count)} {singular if count == 1 else plural_form}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -489,7 +485,7 @@ class RoleDetail(VerticalScroll):
             (
                 Block(family.title, tone="title", spaced=False),
                 Block(
-                    f"Famille · {plural(role_count, 'métier', 'métiers')}",
+                    f"Famille · {counted(role_count, 'métier')}",
                     tone="muted",
                     spaced=False,
                 ),
@@ -664,7 +660,7 @@ class RoleDetail(VerticalScroll):
             shared = len(comparison.shared)
             text = Text(comparison.b.display_title)
             text.append(
-                f" — {plural(shared, 'compétence commune', 'compétences communes')}"
+                f" — {counted(shared, 'compétence commune', 'compétences communes')}"
                 f" sur {comparison.union_size} ({comparison.overlap_percent}\u00a0%)",
                 "dim",
             )

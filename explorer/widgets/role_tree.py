@@ -19,7 +19,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from explorer.model import Family, Role
-from explorer.model.text import french_number
+from explorer.model.text import counted, french_number
 from explorer.widgets.tree_labels import label_room
 
 FAVOURITE_MARKER = "★"
@@ -192,10 +192,7 @@ class RoleTree(Tree[TreeEntry]):
         for role in entry.roles:
             self._role_nodes[role.id] = node.add_leaf(Text(role.display_title), RoleEntry(role))
         if entry.hidden > 0:
-            others = "autre" if entry.hidden == 1 else "autres"
-            node.add_leaf(
-                Text(f"… et {french_number(entry.hidden)} {others}"), MoreEntry(entry.hidden)
-            )
+            node.add_leaf(Text(f"… et {counted(entry.hidden, 'autre')}"), MoreEntry(entry.hidden))
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[TreeEntry]) -> None:
         # Mouse clicks, space and enter expand through Tree itself: fill the family then.
